@@ -1,0 +1,62 @@
+//! Typed errors of the core. Each has a stable `code()` that crosses the IPC
+//! boundary so the UI can show a translated message instead of a raw string.
+
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum Error {
+    #[error("network error for {url}: {message}")]
+    Network { url: String, message: String },
+    #[error("request to {url} timed out")]
+    Timeout { url: String },
+    #[error("{url} answered HTTP {status}")]
+    HttpStatus { url: String, status: u16 },
+    #[error("body of {url} is larger than the limit of {limit} bytes")]
+    TooLarge { url: String, limit: u64 },
+    #[error("could not parse the feed at {url}: {message}")]
+    FeedParse { url: String, message: String },
+    #[error("could not extract an article from {url}: {message}")]
+    Extract { url: String, message: String },
+    #[error("invalid input: {0}")]
+    InvalidInput(String),
+    #[error("not found: {0}")]
+    NotFound(String),
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    #[error("database migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("file system error: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("a sync is already running")]
+    SyncBusy,
+    #[error("sync was cancelled")]
+    Cancelled,
+}
+
+impl Error {
+    /// Stable machine-readable code; the UI maps it to an Arabic message.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Network { .. } => "network",
+            Error::Timeout { .. } => "timeout",
+            Error::HttpStatus { .. } => "http_status",
+            Error::TooLarge { .. } => "too_large",
+            Error::FeedParse { .. } => "feed_parse",
+            Error::Extract { .. } => "extract",
+            Error::InvalidInput(_) => "invalid_input",
+            Error::NotFound(_) => "not_found",
+            Error::Database(_) | Error::Migration(_) => "database",
+            Error::Io(_) => "io",
+            Error::SyncBusy => "sync_busy",
+            Error::Cancelled => "cancelled",
+        }
+    }
+
+    /// True when the error means the server could not be reached at all
+    /// (as opposed to answering badly).
+    pub fn is_unreachable(&self) -> bool {
+        matches!(self, Error::Network { .. } | Error::Timeout { .. })
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

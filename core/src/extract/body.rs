@@ -1,0 +1,220 @@
+//! Walks the body container in document order and keeps the article:
+//! paragraphs, subheadings, quotes and lists. See-also lines become links,
+//! the site's chrome (ads, share line, Loading..., the repeated headline) is
+//! left behind, and the result goes through the sanitiser.
+
+use std::collections::HashSet;
+
+use ego_tree::NodeId;
+use scraper::{ElementRef, Selector};
+use url::Url;
+
+use super::rules::SiteRules;
+use super::{cues, resolve, LinkRef};
+use crate::sanitize::sanitize_body;
+use crate::text::{clean_text, collapse_ws};
+
+pub struct Body {
+    pub html: String,
+    pub see_also: Vec<LinkRef>,
+    pub paragraphs: usize,
+}
+
+const BLOCKS: &[&str] = &[
+    "p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol",
+    "table", "figure", "aside", "header", "footer", "nav", "main",
+];
+const DROP: &[&str] = &[
+    "script", "style", "noscript", "iframe", "ins", "form", "button", "svg", "template", "figure",
+    "img", "video", "audio", "object", "embed", "nav", "footer", "aside", "header",
+];
+
+struct Walker<'a> {
+    page_url: &'a Url,
+    removed: HashSet<NodeId>,
+    out: String,
+    see_also: Vec<LinkRef>,
+    paragraphs: usize,
+    blocks: usize,
+    link_selector: Selector,
+}
+
+pub fn walk(
+    root: ElementRef<'_>,
+    page_url: &Url,
+    rules: &SiteRules,
+    skip: Option<NodeId>,
+) -> Body {
+    let mut removed: HashSet<NodeId> = rules
+        .remove
+        .iter()
+        .flat_map(|p| root.select(&p.selector).map(|e| e.id()))
+        .collect();
+    removed.extend(skip);
+    let mut w = Walker {
+        page_url,
+        removed,
+        out: String::new(),
+        see_also: Vec::new(),
+        paragraphs: 0,
+        blocks: 0,
+        link_selector: Selector::parse("a[href]").expect("constant selector"),
+    };
+    w.visit_children(root);
+    Body {
+        html: sanitize_body(&w.out, page_url),
+        see_also: w.see_also,
+        paragraphs: w.paragraphs,
+    }
+}
+
+impl Walker<'_> {
+    fn visit_children(&mut self, el: ElementRef<'_>) {
+        for child in el.children() {
+            if let Some(child_el) = ElementRef::wrap(child) {
+                self.visit(child_el);
+            } else if let Some(text) = child.value().as_text() {
+                // Loose text directly in a container is a paragraph of its own.
+                let t = clean_text(text);
+                if !t.is_empty() && has_block_children(el) {
+                    self.paragraph_text(&t);
+                }
+            }
+        }
+    }
+
+    fn visit(&mut self, el: ElementRef<'_>) {
+        if self.removed.contains(&el.id()) {
+            return;
+        }
+        let tag = el.value().name();
+        if DROP.contains(&tag) {
+            return;
+        }
+        match tag {
+            "p" => self.paragraph(el),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.heading(el),
+            "blockquote" | "ul" | "ol" | "table" => {
+                let text = text_of(el);
+                if !text.is_empty() && !self.cue(el, &text) {
+                    self.out.push_str(&el.html().replace('\\', ""));
+                    self.paragraphs += 1;
+                    self.blocks += 1;
+                }
+            }
+            _ if has_block_children(el) => self.visit_children(el),
+            _ => self.paragraph(el),
+        }
+    }
+
+    /// Handles the site's cues; true when the block was one and is consumed.
+    fn cue(&mut self, el: ElementRef<'_>, text: &str) -> bool {
+        if cues::is_loading(text) || cues::is_share_line(text) || cues::is_ad_label(text) {
+            return true;
+        }
+        if cues::is_related_heading(text) {
+            return true;
+        }
+        if cues::is_see_also(text) {
+            if let Some(a) = el.select(&self.link_selector).next() {
+                let href = a.value().attr("href").unwrap_or_default();
+                if let Some(url) = resolve(self.page_url, href) {
+                    let anchor = clean_text(&a.text().collect::<String>());
+                    let title = if anchor.is_empty() || cues::is_see_also(&anchor) {
+                        cues::see_also_title(text)
+                    } else {
+                        anchor
+                    };
+                    if !self.see_also.iter().any(|l| l.url == url.as_str()) {
+                        self.see_also.push(LinkRef {
+                            title,
+                            url: url.to_string(),
+                        });
+                    }
+                }
+            }
+            return true;
+        }
+        false
+    }
+
+    fn paragraph(&mut self, el: ElementRef<'_>) {
+        let text = text_of(el);
+        if text.is_empty() || self.cue(el, &text) {
+            return;
+        }
+        if is_bold_only(el, &text) {
+            self.subheading(&text, "h2");
+            return;
+        }
+        self.out.push_str("<p dir=\"auto\">");
+        self.out.push_str(&el.inner_html().replace('\\', ""));
+        self.out.push_str("</p>");
+        self.paragraphs += 1;
+        self.blocks += 1;
+    }
+
+    fn paragraph_text(&mut self, text: &str) {
+        if cues::is_loading(text) || cues::is_share_line(text) || cues::is_ad_label(text) {
+            return;
+        }
+        self.out.push_str("<p dir=\"auto\">");
+        self.out.push_str(&escape(text));
+        self.out.push_str("</p>");
+        self.paragraphs += 1;
+        self.blocks += 1;
+    }
+
+    fn heading(&mut self, el: ElementRef<'_>) {
+        let text = text_of(el);
+        if text.is_empty() || self.cue(el, &text) {
+            return;
+        }
+        // A heading that opens the body, before any text, is the page
+        // repeating its headline (sometimes reworded): the app shows its own.
+        if self.blocks == 0 {
+            self.blocks += 1;
+            return;
+        }
+        let level = match el.value().name() {
+            "h1" | "h2" | "h3" => "h2",
+            _ => "h3",
+        };
+        self.subheading(&text, level);
+    }
+
+    fn subheading(&mut self, text: &str, level: &str) {
+        self.out
+            .push_str(&format!("<{level} dir=\"auto\">{}</{level}>", escape(text)));
+        self.blocks += 1;
+    }
+}
+
+fn text_of(el: ElementRef<'_>) -> String {
+    clean_text(&el.text().collect::<String>())
+}
+
+fn has_block_children(el: ElementRef<'_>) -> bool {
+    el.children()
+        .filter_map(ElementRef::wrap)
+        .any(|c| BLOCKS.contains(&c.value().name()))
+}
+
+/// A paragraph whose whole text is bold and short is a subheading typed
+/// by an editor as `<p><strong>…</strong></p>`.
+fn is_bold_only(el: ElementRef<'_>, text: &str) -> bool {
+    if text.chars().count() > 80 || text.ends_with(['.', '؟', '?', '!', ':']) {
+        return false;
+    }
+    let bold: String = el
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|c| matches!(c.value().name(), "strong" | "b"))
+        .map(|c| c.text().collect::<String>())
+        .collect();
+    collapse_ws(&bold.replace('\\', "")) == text
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}

@@ -1,0 +1,139 @@
+//! Article page → article fields. Site rules (selectors as data) find the
+//! parts; text cues that hold on any page of the site (شاهد ايضاً lines,
+//! the أخبار ذات صلة block, Loading... placeholders, the share line) sort
+//! what the rules' body container holds.
+
+mod body;
+mod cues;
+mod related;
+pub mod rules;
+
+use chrono::{DateTime, Utc};
+use scraper::Html;
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use crate::error::{Error, Result};
+use crate::text::{clean_text, direction, latin_letter_ratio, strip_call_to_action};
+pub use rules::SiteRules;
+
+/// A link to another article, from a see-also line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkRef {
+    pub title: String,
+    pub url: String,
+}
+
+/// One item of the related-news block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelatedRef {
+    pub title: String,
+    pub original_title: Option<String>,
+    pub category: Option<String>,
+    pub url: String,
+}
+
+/// Everything the app keeps of an article page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExtractedArticle {
+    pub title: String,
+    pub summary: String,
+    pub original_title: Option<String>,
+    pub image_url: Option<Url>,
+    pub image_caption: Option<String>,
+    pub image_credit: Option<String>,
+    /// Sanitised HTML: paragraphs, `h2` subheadings, quotes, lists, links.
+    pub body_html: String,
+    pub see_also: Vec<LinkRef>,
+    pub related: Vec<RelatedRef>,
+    pub category_label: Option<String>,
+    pub published: Option<DateTime<Utc>>,
+    pub canonical_url: Option<Url>,
+    pub direction: &'static str,
+}
+
+/// Extracts an article from a page's HTML.
+pub fn extract(html: &str, page_url: &Url, rules: &SiteRules) -> Result<ExtractedArticle> {
+    let doc = Html::parse_document(html);
+    let title = rules::first_value(&doc, &rules.title)
+        .map(|t| clean_text(&t))
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| Error::Extract {
+            url: page_url.to_string(),
+            message: "no headline found".into(),
+        })?;
+    let summary = rules::first_value(&doc, &rules.summary)
+        .map(|s| strip_call_to_action(&clean_text(&s)))
+        .unwrap_or_default();
+    let original_title = rules::first_value(&doc, &rules.original_title)
+        .map(|t| clean_text(&t))
+        .filter(|t| latin_letter_ratio(t) > 0.6);
+    let image_url = rules::first_value(&doc, &rules.image).and_then(|src| resolve(page_url, &src));
+    let (image_caption, image_credit) = rules::first_value(&doc, &rules.caption)
+        .map(|c| split_credit(&clean_text(&c)))
+        .unwrap_or((None, None));
+
+    let body_root = rules::first_element(&doc, &rules.body).ok_or_else(|| Error::Extract {
+        url: page_url.to_string(),
+        message: "no article body found".into(),
+    })?;
+    let related_root = rules::first_element(&doc, &rules.related)
+        .or_else(|| related::find_by_heading(&doc));
+    let body = body::walk(body_root, page_url, rules, related_root.map(|r| r.id()));
+    if body.paragraphs == 0 {
+        return Err(Error::Extract {
+            url: page_url.to_string(),
+            message: "the body holds no paragraphs".into(),
+        });
+    }
+    let related = related_root
+        .map(|root| related::items(root, page_url, rules))
+        .unwrap_or_default();
+    let category_label = rules::first_value(&doc, &rules.category).map(|c| clean_text(&c));
+    let published = rules::first_value(&doc, &rules.published)
+        .and_then(|d| DateTime::parse_from_rfc3339(&d).ok())
+        .map(|d| d.with_timezone(&Utc));
+    let canonical_url = rules::first_value(&doc, &rules.canonical).and_then(|u| resolve(page_url, &u));
+    let direction = direction(&title);
+    Ok(ExtractedArticle {
+        title,
+        summary,
+        original_title,
+        image_url,
+        image_caption,
+        image_credit,
+        body_html: body.html,
+        see_also: body.see_also,
+        related,
+        category_label,
+        published,
+        canonical_url,
+        direction,
+    })
+}
+
+/// Resolves a possibly relative URL against the page; only http(s) survive.
+pub(crate) fn resolve(base: &Url, href: &str) -> Option<Url> {
+    let url = base.join(href.trim()).ok()?;
+    matches!(url.scheme(), "http" | "https").then_some(url)
+}
+
+/// Splits "A file image of … [Name/Agency via Reuters]" into caption and
+/// credit.
+fn split_credit(caption: &str) -> (Option<String>, Option<String>) {
+    let caption = caption.trim();
+    if let Some(open) = caption.rfind('[') {
+        if caption.ends_with(']') {
+            let credit = caption[open + 1..caption.len() - 1].trim().to_string();
+            let text = caption[..open].trim().to_string();
+            return (
+                (!text.is_empty()).then_some(text),
+                (!credit.is_empty()).then_some(credit),
+            );
+        }
+    }
+    ((!caption.is_empty()).then(|| caption.to_string()), None)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,121 @@
+//! Feed documents (RSS 0.9x/1.0/2.0, Atom, JSON Feed) → entries, through
+//! feed-rs. Feeds carry only excerpts; the page is fetched later for the rest.
+
+use chrono::{DateTime, Utc};
+use url::Url;
+
+use crate::error::{Error, Result};
+use crate::text::{clean_text, collapse_ws};
+
+/// One item of a feed, reduced to what sync needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedEntry {
+    pub guid: String,
+    pub url: Url,
+    pub title: String,
+    pub summary: String,
+    pub published: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ParsedFeed {
+    pub title: Option<String>,
+    pub entries: Vec<FeedEntry>,
+}
+
+/// Parses a feed document fetched from `feed_url`. Items without a usable
+/// http(s) link are skipped: without a page there is no article to read.
+pub fn parse_feed(body: &[u8], feed_url: &Url) -> Result<ParsedFeed> {
+    let feed = feed_rs::parser::Builder::new()
+        .base_uri(Some(feed_url.as_str()))
+        .build()
+        .parse(body)
+        .map_err(|e| Error::FeedParse {
+            url: feed_url.to_string(),
+            message: e.to_string(),
+        })?;
+    let entries = feed
+        .entries
+        .into_iter()
+        .filter_map(|entry| {
+            let link = entry
+                .links
+                .iter()
+                .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+                .or_else(|| entry.links.first())?;
+            let url = feed_url.join(link.href.trim()).ok()?;
+            if !matches!(url.scheme(), "http" | "https") {
+                return None;
+            }
+            let title = entry
+                .title
+                .map(|t| clean_text(&html_to_text(&t.content)))
+                .unwrap_or_default();
+            let summary = entry
+                .summary
+                .map(|t| t.content.clone())
+                .or_else(|| entry.content.and_then(|c| c.body))
+                .map(|s: String| clean_text(&html_to_text(&s)))
+                .unwrap_or_default();
+            let guid = if entry.id.trim().is_empty() {
+                url.to_string()
+            } else {
+                entry.id
+            };
+            Some(FeedEntry {
+                guid,
+                url,
+                title,
+                summary,
+                published: entry.published.or(entry.updated),
+            })
+        })
+        .collect();
+    Ok(ParsedFeed {
+        title: feed.title.map(|t| collapse_ws(&t.content)),
+        entries,
+    })
+}
+
+/// Text of an HTML fragment (feeds often escape markup into descriptions).
+pub fn html_to_text(fragment: &str) -> String {
+    if !fragment.contains('<') && !fragment.contains('&') {
+        return fragment.to_string();
+    }
+    let doc = scraper::Html::parse_fragment(fragment);
+    collapse_ws(&doc.root_element().text().collect::<Vec<_>>().join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>خبرين - العالم</title>
+<item><title>عنوان &amp; خبر</title><link>/2026/11/a/</link><guid isPermaLink="false">k-1</guid>
+<description><![CDATA[<p>ملخص <b>قصير</b></p>]]></description><pubDate>Tue, 24 Nov 2026 08:30:00 +0000</pubDate></item>
+<item><title>بلا رابط</title><guid>k-2</guid></item>
+<item><title>رابط خطر</title><link>javascript:alert(1)</link></item>
+</channel></rss>"#;
+
+    #[test]
+    fn rss_items_resolve_relative_links_and_drop_unusable_ones() {
+        let base = Url::parse("http://127.0.0.1:9/category/world/feed/").expect("url");
+        let feed = parse_feed(RSS.as_bytes(), &base).expect("parses");
+        assert_eq!(feed.title.as_deref(), Some("خبرين - العالم"));
+        assert_eq!(feed.entries.len(), 1);
+        let e = &feed.entries[0];
+        assert_eq!(e.url.as_str(), "http://127.0.0.1:9/2026/11/a/");
+        assert_eq!(e.guid, "k-1");
+        assert_eq!(e.title, "عنوان & خبر");
+        assert_eq!(e.summary, "ملخص قصير");
+        assert!(e.published.is_some());
+    }
+
+    #[test]
+    fn malformed_feed_is_a_typed_error() {
+        let base = Url::parse("http://127.0.0.1:9/feed/").expect("url");
+        let err = parse_feed(b"<rss><channel><item>", &base).expect_err("must fail");
+        assert_eq!(err.code(), "feed_parse");
+    }
+}

@@ -1,0 +1,245 @@
+//! Articles and their links. An article and everything it owns (image,
+//! links, category) is written in one transaction: a crash leaves either the
+//! whole article or none of it.
+
+use rusqlite::{params, OptionalExtension, Row};
+
+use super::images::{put_image, NewImage};
+use super::{now, ArticleDetail, ArticleSummary, ListFilter, Store, StoredLink};
+use crate::error::{Error, Result};
+use crate::extract::{LinkRef, RelatedRef};
+
+/// An article ready to store.
+#[derive(Debug, Clone)]
+pub struct NewArticle {
+    pub source_id: Option<i64>,
+    pub guid: String,
+    pub url: String,
+    pub title: String,
+    pub original_title: Option<String>,
+    pub summary: String,
+    pub body_html: String,
+    pub direction: String,
+    pub image_url: Option<String>,
+    pub image_caption: Option<String>,
+    pub image_credit: Option<String>,
+    pub category_slug: Option<String>,
+    pub category_label: Option<String>,
+    pub published_at: Option<i64>,
+    pub see_also: Vec<LinkRef>,
+    pub related: Vec<RelatedRef>,
+}
+
+const SUMMARY_COLUMNS: &str = "a.id, a.title, a.summary, a.category_slug, a.category_label,
+    a.published_at, i.sha256, rs.article_id IS NOT NULL, b.article_id IS NOT NULL, a.direction";
+
+const SUMMARY_JOINS: &str = "FROM articles a
+    LEFT JOIN images i ON i.id = a.image_id
+    LEFT JOIN read_state rs ON rs.article_id = a.id
+    LEFT JOIN bookmarks b ON b.article_id = a.id";
+
+fn summary_row(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
+    Ok(ArticleSummary {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        summary: r.get(2)?,
+        category_slug: r.get(3)?,
+        category_label: r.get(4)?,
+        published_at: r.get(5)?,
+        image: r.get(6)?,
+        read: r.get(7)?,
+        bookmarked: r.get(8)?,
+        direction: r.get(9)?,
+    })
+}
+
+impl Store {
+    /// The stored article with this guid or URL, if any.
+    pub fn find_article(&self, guid: &str, url: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn()?
+            .query_row(
+                "SELECT id FROM articles WHERE guid = ?1 OR url = ?2 LIMIT 1",
+                params![guid, url],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Files a stored article under one more category (it appeared in that
+    /// category's feed too).
+    pub fn add_article_category(&self, id: i64, slug: &str) -> Result<()> {
+        self.conn()?.execute(
+            "INSERT OR IGNORE INTO article_categories (article_id, category_slug) VALUES (?1, ?2)",
+            params![id, slug],
+        )?;
+        Ok(())
+    }
+
+    /// Stores an article with its image and links, atomically. Returns the
+    /// new id, or the existing one when the guid or URL is stored already.
+    pub fn insert_article(&self, a: &NewArticle, image: Option<&NewImage>) -> Result<(i64, bool)> {
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
+        let existing: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM articles WHERE guid = ?1 OR url = ?2 LIMIT 1",
+                params![a.guid, a.url],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = existing {
+            if let Some(slug) = &a.category_slug {
+                tx.execute(
+                    "INSERT OR IGNORE INTO article_categories VALUES (?1, ?2)",
+                    params![id, slug],
+                )?;
+            }
+            tx.commit()?;
+            return Ok((id, false));
+        }
+        let image_id = match (image, &a.image_url) {
+            (Some(img), _) => Some(put_image(&tx, img)?),
+            (None, Some(url)) => tx
+                .query_row("SELECT image_id FROM image_urls WHERE url = ?1", [url], |r| r.get(0))
+                .optional()?,
+            (None, None) => None,
+        };
+        tx.execute(
+            "INSERT INTO articles (source_id, guid, url, title, original_title, summary, body_html,
+                direction, image_url, image_id, image_caption, image_credit, category_slug,
+                category_label, published_at, fetched_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            params![
+                a.source_id,
+                a.guid,
+                a.url,
+                a.title,
+                a.original_title,
+                a.summary,
+                a.body_html,
+                a.direction,
+                a.image_url,
+                image_id,
+                a.image_caption,
+                a.image_credit,
+                a.category_slug,
+                a.category_label,
+                a.published_at,
+                now()
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        if let Some(slug) = &a.category_slug {
+            tx.execute("INSERT INTO article_categories VALUES (?1, ?2)", params![id, slug])?;
+        }
+        let mut link = tx.prepare(
+            "INSERT INTO article_links (article_id, kind, position, title, original_title, category, url)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        for (i, l) in a.see_also.iter().enumerate() {
+            link.execute(params![id, "see_also", i as i64, l.title, None::<String>, None::<String>, l.url])?;
+        }
+        for (i, r) in a.related.iter().enumerate() {
+            link.execute(params![id, "related", i as i64, r.title, r.original_title, r.category, r.url])?;
+        }
+        drop(link);
+        tx.commit()?;
+        Ok((id, true))
+    }
+
+    pub fn article_count(&self) -> Result<i64> {
+        Ok(self.conn()?.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))?)
+    }
+
+    /// A page of the article list, newest first.
+    pub fn list_articles(&self, f: &ListFilter) -> Result<Vec<ArticleSummary>> {
+        let conn = self.conn()?;
+        let mut sql = format!("SELECT {SUMMARY_COLUMNS} {SUMMARY_JOINS} WHERE 1 = 1");
+        if f.category.is_some() {
+            sql.push_str(
+                " AND a.id IN (SELECT article_id FROM article_categories WHERE category_slug = ?1)",
+            );
+        } else {
+            sql.push_str(" AND ?1 IS NULL");
+        }
+        if f.bookmarked_only {
+            sql.push_str(" AND b.article_id IS NOT NULL");
+        }
+        if f.unread_only {
+            sql.push_str(" AND rs.article_id IS NULL");
+        }
+        sql.push_str(" ORDER BY a.published_at DESC, a.id DESC LIMIT ?2 OFFSET ?3");
+        let limit = if f.limit == 0 { 100 } else { f.limit.min(1000) };
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map(params![f.category, limit, f.offset], summary_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The whole article for the reading view.
+    pub fn article(&self, id: i64) -> Result<ArticleDetail> {
+        let conn = self.conn()?;
+        let mut detail = conn
+            .query_row(
+                "SELECT a.id, a.url, a.title, a.original_title, a.summary, a.body_html, a.direction,
+                        i.sha256, a.image_caption, a.image_credit, a.category_slug,
+                        a.category_label, a.published_at,
+                        rs.article_id IS NOT NULL, b.article_id IS NOT NULL
+                 FROM articles a
+                 LEFT JOIN images i ON i.id = a.image_id
+                 LEFT JOIN read_state rs ON rs.article_id = a.id
+                 LEFT JOIN bookmarks b ON b.article_id = a.id
+                 WHERE a.id = ?1",
+                [id],
+                |r| {
+                    Ok(ArticleDetail {
+                        id: r.get(0)?,
+                        url: r.get(1)?,
+                        title: r.get(2)?,
+                        original_title: r.get(3)?,
+                        summary: r.get(4)?,
+                        body_html: r.get(5)?,
+                        direction: r.get(6)?,
+                        image: r.get(7)?,
+                        image_caption: r.get(8)?,
+                        image_credit: r.get(9)?,
+                        category_slug: r.get(10)?,
+                        category_label: r.get(11)?,
+                        published_at: r.get(12)?,
+                        read: r.get(13)?,
+                        bookmarked: r.get(14)?,
+                        see_also: Vec::new(),
+                        related: Vec::new(),
+                    })
+                },
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("article {id}")))?;
+        let mut stmt = conn.prepare(
+            "SELECT l.kind, l.title, l.original_title, l.category, l.url, t.id
+             FROM article_links l LEFT JOIN articles t ON t.url = l.url
+             WHERE l.article_id = ?1 ORDER BY l.kind, l.position",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                StoredLink {
+                    title: r.get(1)?,
+                    original_title: r.get(2)?,
+                    category: r.get(3)?,
+                    url: r.get(4)?,
+                    article_id: r.get(5)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (kind, link) = row?;
+            if kind == "see_also" {
+                detail.see_also.push(link);
+            } else {
+                detail.related.push(link);
+            }
+        }
+        Ok(detail)
+    }
+}

@@ -1,0 +1,90 @@
+//! Rows as the rest of the app sees them. They serialise to the JSON the UI
+//! receives, so field names here are part of the IPC contract.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Source {
+    pub id: i64,
+    pub url: String,
+    pub title: Option<String>,
+    pub category_slug: Option<String>,
+    pub enabled: bool,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub last_success_at: Option<i64>,
+    pub last_error: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Category {
+    pub slug: String,
+    pub name: String,
+    pub url: Option<String>,
+    pub unread: i64,
+}
+
+/// A row of the article list.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ArticleSummary {
+    pub id: i64,
+    pub title: String,
+    pub summary: String,
+    pub category_slug: Option<String>,
+    pub category_label: Option<String>,
+    pub published_at: Option<i64>,
+    pub image: Option<String>,
+    pub read: bool,
+    pub bookmarked: bool,
+    pub direction: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct StoredLink {
+    pub title: String,
+    pub original_title: Option<String>,
+    pub category: Option<String>,
+    pub url: String,
+    /// The stored article the link points at, when it is stored too.
+    pub article_id: Option<i64>,
+}
+
+/// Everything the reading view shows.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ArticleDetail {
+    pub id: i64,
+    pub url: String,
+    pub title: String,
+    pub original_title: Option<String>,
+    pub summary: String,
+    pub body_html: String,
+    pub direction: String,
+    /// Content hash of the cached lead image; the UI asks the app's image
+    /// scheme for it.
+    pub image: Option<String>,
+    pub image_caption: Option<String>,
+    pub image_credit: Option<String>,
+    pub category_slug: Option<String>,
+    pub category_label: Option<String>,
+    pub published_at: Option<i64>,
+    pub read: bool,
+    pub bookmarked: bool,
+    pub see_also: Vec<StoredLink>,
+    pub related: Vec<StoredLink>,
+}
+
+/// Which articles a list shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListFilter {
+    pub category: Option<String>,
+    pub bookmarked_only: bool,
+    pub unread_only: bool,
+    pub limit: u32,
+    pub offset: u32,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct StoredImage {
+    pub mime: String,
+    pub bytes: Vec<u8>,
+}

@@ -1,0 +1,95 @@
+//! Feeds to sync and what the last fetch of each said.
+
+use rusqlite::{params, OptionalExtension};
+
+use super::{now, Source, Store};
+use crate::error::Result;
+use crate::fetch::Validators;
+
+impl Store {
+    /// Adds the feed if it is not known yet; an existing source keeps its
+    /// state (and its enabled flag, which is the user's).
+    pub fn ensure_source(&self, url: &str, category_slug: Option<&str>) -> Result<i64> {
+        let conn = self.conn()?;
+        conn.execute(
+            "INSERT INTO sources (url, category_slug, created_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(url) DO NOTHING",
+            params![url, category_slug, now()],
+        )?;
+        Ok(conn.query_row("SELECT id FROM sources WHERE url = ?1", [url], |r| r.get(0))?)
+    }
+
+    pub fn sources(&self) -> Result<Vec<Source>> {
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare(
+            "SELECT id, url, title, category_slug, enabled, etag, last_modified,
+                    last_success_at, last_error
+             FROM sources ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Source {
+                id: r.get(0)?,
+                url: r.get(1)?,
+                title: r.get(2)?,
+                category_slug: r.get(3)?,
+                enabled: r.get(4)?,
+                etag: r.get(5)?,
+                last_modified: r.get(6)?,
+                last_success_at: r.get(7)?,
+                last_error: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn source_validators(&self, id: i64) -> Result<Validators> {
+        let conn = self.conn()?;
+        let v = conn
+            .query_row(
+                "SELECT etag, last_modified FROM sources WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(Validators {
+                        etag: r.get(0)?,
+                        last_modified: r.get(1)?,
+                    })
+                },
+            )
+            .optional()?;
+        Ok(v.unwrap_or_default())
+    }
+
+    /// Records a successful fetch. Validators are only replaced when the
+    /// server sent a body (a 304 passes `None` and keeps the old ones).
+    pub fn record_source_success(
+        &self,
+        id: i64,
+        validators: Option<&Validators>,
+        title: Option<&str>,
+    ) -> Result<()> {
+        let conn = self.conn()?;
+        let t = now();
+        match validators {
+            Some(v) => conn.execute(
+                "UPDATE sources SET etag = ?2, last_modified = ?3, title = COALESCE(?4, title),
+                        last_fetched_at = ?5, last_success_at = ?5, last_error = NULL
+                 WHERE id = ?1",
+                params![id, v.etag, v.last_modified, title, t],
+            )?,
+            None => conn.execute(
+                "UPDATE sources SET last_fetched_at = ?2, last_success_at = ?2, last_error = NULL
+                 WHERE id = ?1",
+                params![id, t],
+            )?,
+        };
+        Ok(())
+    }
+
+    pub fn record_source_error(&self, id: i64, message: &str) -> Result<()> {
+        self.conn()?.execute(
+            "UPDATE sources SET last_fetched_at = ?2, last_error = ?3 WHERE id = ?1",
+            params![id, now(), message],
+        )?;
+        Ok(())
+    }
+}

@@ -1,0 +1,80 @@
+//! One article: its page, its extraction and its lead image, stored in one
+//! transaction.
+
+use std::sync::atomic::Ordering;
+
+use crate::error::{Error, Result};
+use crate::extract::extract;
+use crate::feed::FeedEntry;
+use crate::fetch::{FetchOutcome, Validators};
+use crate::images::sniff_image_mime;
+use crate::store::{NewArticle, NewImage, Source};
+
+use super::Syncer;
+
+/// Fetches, extracts and stores one entry. Ok(true) when a new article was
+/// stored.
+pub(super) async fn fetch_and_store(syncer: &Syncer, source: &Source, entry: FeedEntry) -> Result<bool> {
+    if syncer.cancel.load(Ordering::SeqCst) {
+        return Err(Error::Cancelled);
+    }
+    let policy = &syncer.fetcher.policy;
+    let page = match syncer
+        .fetcher
+        .get(&entry.url, &Validators::default(), policy.max_page_bytes)
+        .await?
+    {
+        FetchOutcome::Fetched(p) => p,
+        FetchOutcome::NotModified => return Ok(false),
+    };
+    let html = String::from_utf8_lossy(&page.body);
+    let x = extract(&html, &page.final_url, &syncer.rules)?;
+
+    let image = match &x.image_url {
+        Some(url) if syncer.store.image_id_for_url(url.as_str())?.is_none() => {
+            match syncer.fetcher.get(url, &Validators::default(), policy.max_image_bytes).await {
+                Ok(FetchOutcome::Fetched(img)) => match sniff_image_mime(&img.body) {
+                    Some(mime) => Some(NewImage {
+                        url: url.to_string(),
+                        mime: mime.to_string(),
+                        bytes: img.body.to_vec(),
+                    }),
+                    None => {
+                        tracing::warn!(%url, "lead image is not a known raster format");
+                        None
+                    }
+                },
+                Ok(FetchOutcome::NotModified) => None,
+                Err(e) => {
+                    // The article is still worth keeping without its picture.
+                    tracing::warn!(%url, error = %e, "lead image not fetched");
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+
+    let title = if x.title.is_empty() { entry.title.clone() } else { x.title };
+    let summary = if x.summary.is_empty() { entry.summary.clone() } else { x.summary };
+    let new = NewArticle {
+        source_id: Some(source.id),
+        guid: entry.guid.clone(),
+        url: entry.url.to_string(),
+        title,
+        original_title: x.original_title,
+        summary,
+        body_html: x.body_html,
+        direction: x.direction.to_string(),
+        image_url: x.image_url.map(|u| u.to_string()),
+        image_caption: x.image_caption,
+        image_credit: x.image_credit,
+        category_slug: source.category_slug.clone(),
+        category_label: x.category_label,
+        published_at: entry.published.or(x.published).map(|d| d.timestamp()),
+        see_also: x.see_also,
+        related: x.related,
+    };
+    let (_, inserted) = syncer.store.insert_article(&new, image.as_ref())?;
+    Ok(inserted)
+}

@@ -1,0 +1,250 @@
+//! The sync: seed page → categories; each enabled feed (conditional GET) →
+//! new entries → article page → extract → lead image → one transaction per
+//! article. A failing source or page is reported and skipped; the others go
+//! on.
+
+mod article;
+mod report;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use futures_util::stream::{self, StreamExt};
+use url::Url;
+
+use crate::discover::nav_categories;
+use crate::error::{Error, Result};
+use crate::extract::SiteRules;
+use crate::feed::parse_feed;
+use crate::fetch::{FetchOutcome, Fetcher, Validators};
+use crate::site_config::{Site, CATEGORIES};
+use crate::store::{Source, Store};
+pub use report::{ErrorInfo, SourceReport, SourceStatus, SyncEvent, SyncReport};
+
+/// How many feeds and pages are fetched at once.
+#[derive(Debug, Clone)]
+pub struct SyncOptions {
+    pub feed_concurrency: usize,
+    pub page_concurrency: usize,
+}
+
+impl Default for SyncOptions {
+    fn default() -> Self {
+        Self {
+            feed_concurrency: 4,
+            page_concurrency: 6,
+        }
+    }
+}
+
+pub type EventSink = Arc<dyn Fn(SyncEvent) + Send + Sync>;
+
+pub struct Syncer {
+    store: Arc<Store>,
+    fetcher: Fetcher,
+    rules: Arc<SiteRules>,
+    site: Site,
+    options: SyncOptions,
+    running: AtomicBool,
+    cancel: AtomicBool,
+}
+
+impl Syncer {
+    pub fn new(store: Arc<Store>, fetcher: Fetcher, site: Site, options: SyncOptions) -> Result<Self> {
+        Ok(Self {
+            store,
+            fetcher,
+            rules: Arc::new(SiteRules::khabarain()?),
+            site,
+            options,
+            running: AtomicBool::new(false),
+            cancel: AtomicBool::new(false),
+        })
+    }
+
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    /// Makes sure the site's default feeds and categories are known, so the
+    /// app has a navigation and something to sync before the first sync.
+    pub fn seed_defaults(&self) -> Result<()> {
+        for (cat, url) in self.site.default_feeds()? {
+            self.store.ensure_source(url.as_str(), Some(cat.slug))?;
+        }
+        if self.store.categories()?.is_empty() {
+            let cats: Vec<_> = CATEGORIES
+                .iter()
+                .map(|c| (c.slug.to_string(), c.name.to_string(), None))
+                .collect();
+            self.store.set_categories(&cats)?;
+        }
+        Ok(())
+    }
+
+    /// Asks a running sync to stop after the pages in flight.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::SeqCst);
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.running.load(Ordering::SeqCst)
+    }
+
+    /// Runs one sync. Only one runs at a time; a second call while one is
+    /// running gets `SyncBusy`.
+    pub async fn sync(&self, events: EventSink) -> Result<SyncReport> {
+        if self.running.swap(true, Ordering::SeqCst) {
+            return Err(Error::SyncBusy);
+        }
+        self.cancel.store(false, Ordering::SeqCst);
+        let result = self.run(events).await;
+        self.running.store(false, Ordering::SeqCst);
+        result
+    }
+
+    async fn run(&self, events: EventSink) -> Result<SyncReport> {
+        let seed_ok = self.refresh_categories().await;
+        let sources: Vec<Source> = self.store.sources()?.into_iter().filter(|s| s.enabled).collect();
+        let total = sources.len();
+        events(SyncEvent::Started { total_sources: total });
+        let mut reports = Vec::with_capacity(total);
+        let mut done_stream = stream::iter(sources)
+            .map(|s| self.sync_source(s))
+            .buffer_unordered(self.options.feed_concurrency.max(1));
+        while let Some(report) = done_stream.next().await {
+            reports.push(report.clone());
+            events(SyncEvent::SourceDone {
+                done: reports.len(),
+                total_sources: total,
+                report,
+            });
+        }
+        reports.sort_by_key(|r| r.source_id);
+        let failed_sources = reports.iter().filter(|r| r.status == SourceStatus::Failed).count();
+        let unreachable = !seed_ok
+            && !reports.is_empty()
+            && reports.iter().all(|r| {
+                r.error
+                    .as_ref()
+                    .is_some_and(|e| matches!(e.code, "network" | "timeout"))
+            });
+        let report = SyncReport {
+            new_articles: reports.iter().map(|r| r.new).sum(),
+            failed_sources,
+            unreachable,
+            cancelled: self.cancel.load(Ordering::SeqCst),
+            sources: reports,
+        };
+        events(SyncEvent::Finished {
+            report: report.clone(),
+        });
+        Ok(report)
+    }
+
+    /// Reads the seed page's navigation into the categories. False when the
+    /// page could not be fetched.
+    async fn refresh_categories(&self) -> bool {
+        let url = self.site.base_url.clone();
+        let limit = self.fetcher.policy.max_page_bytes;
+        match self.fetcher.get(&url, &Validators::default(), limit).await {
+            Ok(FetchOutcome::Fetched(page)) => {
+                let html = String::from_utf8_lossy(&page.body);
+                let nav = nav_categories(&html, &page.final_url);
+                if !nav.is_empty() {
+                    let cats: Vec<_> = nav.into_iter().map(|c| (c.slug, c.name, Some(c.url))).collect();
+                    if let Err(e) = self.store.set_categories(&cats) {
+                        tracing::warn!(error = %e, "could not store categories");
+                    }
+                }
+                true
+            }
+            Ok(FetchOutcome::NotModified) => true,
+            Err(e) => {
+                tracing::warn!(error = %e, "seed page unavailable");
+                false
+            }
+        }
+    }
+
+    async fn sync_source(&self, source: Source) -> SourceReport {
+        let mut report = SourceReport {
+            source_id: source.id,
+            url: source.url.clone(),
+            category: source.category_slug.clone(),
+            status: SourceStatus::Updated,
+            items: 0,
+            new: 0,
+            failed_pages: 0,
+            error: None,
+        };
+        match self.fetch_source(&source, &mut report).await {
+            Ok(()) => {}
+            Err(e) => {
+                tracing::warn!(source = %source.url, error = %e, "source failed");
+                if let Err(db) = self.store.record_source_error(source.id, &e.to_string()) {
+                    tracing::error!(error = %db, "could not record source error");
+                }
+                report.status = SourceStatus::Failed;
+                report.error = Some(ErrorInfo::from(&e));
+            }
+        }
+        report
+    }
+
+    async fn fetch_source(&self, source: &Source, report: &mut SourceReport) -> Result<()> {
+        let url = Url::parse(&source.url)
+            .map_err(|e| Error::InvalidInput(format!("source URL {}: {e}", source.url)))?;
+        let validators = self.store.source_validators(source.id)?;
+        let fetched = match self
+            .fetcher
+            .get(&url, &validators, self.fetcher.policy.max_feed_bytes)
+            .await?
+        {
+            FetchOutcome::NotModified => {
+                self.store.record_source_success(source.id, None, None)?;
+                report.status = SourceStatus::NotModified;
+                return Ok(());
+            }
+            FetchOutcome::Fetched(f) => f,
+        };
+        let feed = parse_feed(&fetched.body, &fetched.final_url)?;
+        report.items = feed.entries.len();
+        let mut fresh = Vec::new();
+        for entry in feed.entries {
+            match self.store.find_article(&entry.guid, entry.url.as_str())? {
+                Some(id) => {
+                    if let Some(slug) = &source.category_slug {
+                        self.store.add_article_category(id, slug)?;
+                    }
+                }
+                None => fresh.push(entry),
+            }
+        }
+        let results: Vec<Result<bool>> = stream::iter(fresh)
+            .map(|entry| article::fetch_and_store(self, source, entry))
+            .buffer_unordered(self.options.page_concurrency.max(1))
+            .collect()
+            .await;
+        for r in results {
+            match r {
+                Ok(true) => report.new += 1,
+                Ok(false) => {}
+                Err(Error::Cancelled) => {}
+                Err(e) => {
+                    tracing::warn!(error = %e, "article skipped");
+                    report.failed_pages += 1;
+                }
+            }
+        }
+        // Validators are saved only when every page made it, so that a
+        // partial sync is retried in full next time instead of being hidden
+        // behind a 304.
+        let keep = (report.failed_pages == 0 && !self.cancel.load(Ordering::SeqCst))
+            .then_some(&fetched.validators);
+        let empty = Validators::default();
+        self.store
+            .record_source_success(source.id, Some(keep.unwrap_or(&empty)), feed.title.as_deref())?;
+        Ok(())
+    }
+}

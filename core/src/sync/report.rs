@@ -1,0 +1,63 @@
+//! What a sync reports while it runs and when it ends. Serialised as-is to
+//! the UI (progress bar, per-source status) and the CLI.
+
+use serde::Serialize;
+
+use crate::error::Error;
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ErrorInfo {
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl From<&Error> for ErrorInfo {
+    fn from(e: &Error) -> Self {
+        Self {
+            code: e.code(),
+            message: e.to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceStatus {
+    Updated,
+    NotModified,
+    Failed,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SourceReport {
+    pub source_id: i64,
+    pub url: String,
+    pub category: Option<String>,
+    pub status: SourceStatus,
+    /// Items in the feed.
+    pub items: usize,
+    /// Articles stored by this sync.
+    pub new: usize,
+    /// Pages that could not be fetched or read (their articles wait for the
+    /// next sync).
+    pub failed_pages: usize,
+    pub error: Option<ErrorInfo>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Default)]
+pub struct SyncReport {
+    pub sources: Vec<SourceReport>,
+    pub new_articles: usize,
+    pub failed_sources: usize,
+    /// No source could be reached at all: the site or the network is down.
+    pub unreachable: bool,
+    pub cancelled: bool,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SyncEvent {
+    Started { total_sources: usize },
+    SourceDone { done: usize, total_sources: usize, report: SourceReport },
+    Finished { report: SyncReport },
+}
