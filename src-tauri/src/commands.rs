@@ -1,0 +1,150 @@
+//! The commands the UI calls. Thin: check arguments, call the core, map
+//! errors. No SQL and no HTML here.
+
+use std::sync::Arc;
+
+use khabarain_core::share::{share_targets, ShareTarget};
+use khabarain_core::store::{ArticleDetail, ArticleSummary, Category, ListFilter, Source};
+use khabarain_core::sync::{SyncEvent, SyncReport};
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Emitter, State};
+use tauri_plugin_clipboard_manager::ClipboardExt;
+use tauri_plugin_opener::OpenerExt;
+
+use crate::error::{CmdResult, CommandError};
+use crate::state::AppState;
+
+pub const SYNC_EVENT: &str = "sync://event";
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListArgs {
+    pub category: Option<String>,
+    #[serde(default)]
+    pub bookmarked: bool,
+    #[serde(default)]
+    pub unread: bool,
+    #[serde(default)]
+    pub offset: u32,
+    #[serde(default)]
+    pub limit: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AppInfo {
+    pub site: String,
+    pub db_path: String,
+    pub version: &'static str,
+    pub syncing: bool,
+}
+
+fn check_id(id: i64) -> CmdResult<i64> {
+    if id > 0 {
+        Ok(id)
+    } else {
+        Err(CommandError::invalid(format!("bad article id {id}")))
+    }
+}
+
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    AppInfo {
+        site: state.syncer.site().base_url.to_string(),
+        db_path: state.db_path.display().to_string(),
+        version: env!("CARGO_PKG_VERSION"),
+        syncing: state.syncer.is_running(),
+    }
+}
+
+#[tauri::command]
+pub fn categories(state: State<'_, AppState>) -> CmdResult<Vec<Category>> {
+    Ok(state.store.categories()?)
+}
+
+#[tauri::command]
+pub fn sources(state: State<'_, AppState>) -> CmdResult<Vec<Source>> {
+    Ok(state.store.sources()?)
+}
+
+#[tauri::command]
+pub fn list_articles(state: State<'_, AppState>, args: ListArgs) -> CmdResult<Vec<ArticleSummary>> {
+    if let Some(c) = &args.category {
+        if c.len() > 64 || !c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_') {
+            return Err(CommandError::invalid("bad category"));
+        }
+    }
+    Ok(state.store.list_articles(&ListFilter {
+        category: args.category,
+        bookmarked_only: args.bookmarked,
+        unread_only: args.unread,
+        limit: args.limit.clamp(1, 500),
+        offset: args.offset,
+    })?)
+}
+
+#[tauri::command]
+pub fn get_article(state: State<'_, AppState>, id: i64) -> CmdResult<ArticleDetail> {
+    Ok(state.store.article(check_id(id)?)?)
+}
+
+#[tauri::command]
+pub fn set_read(state: State<'_, AppState>, id: i64, read: bool) -> CmdResult<()> {
+    Ok(state.store.set_read(check_id(id)?, read)?)
+}
+
+#[tauri::command]
+pub fn set_bookmark(state: State<'_, AppState>, id: i64, bookmarked: bool) -> CmdResult<()> {
+    Ok(state.store.set_bookmark(check_id(id)?, bookmarked)?)
+}
+
+/// Runs a sync, streaming its progress as `sync://event` events.
+#[tauri::command]
+pub async fn sync_now(app: AppHandle, state: State<'_, AppState>) -> CmdResult<SyncReport> {
+    run_sync(app, state.syncer.clone()).await
+}
+
+pub async fn run_sync(
+    app: AppHandle,
+    syncer: Arc<khabarain_core::sync::Syncer>,
+) -> CmdResult<SyncReport> {
+    let sink = Arc::new(move |event: SyncEvent| {
+        if let Err(e) = app.emit(SYNC_EVENT, &event) {
+            tracing::warn!(error = %e, "could not emit sync event");
+        }
+    });
+    Ok(syncer.sync(sink).await?)
+}
+
+#[tauri::command]
+pub fn share_links(state: State<'_, AppState>, id: i64) -> CmdResult<Vec<ShareTarget>> {
+    let a = state.store.article(check_id(id)?)?;
+    Ok(share_targets(&a.title, &a.url)?)
+}
+
+/// Copies an article's public link (optionally with its headline).
+#[tauri::command]
+pub fn copy_link(app: AppHandle, state: State<'_, AppState>, id: i64, with_title: bool) -> CmdResult<String> {
+    let a = state.store.article(check_id(id)?)?;
+    let text = if with_title { format!("{}\n{}", a.title, a.url) } else { a.url };
+    app.clipboard()
+        .write_text(text.clone())
+        .map_err(|e| CommandError { code: "clipboard", message: e.to_string() })?;
+    Ok(text)
+}
+
+/// Opens a link in the system browser or mail client. Only http(s) and
+/// mailto are accepted: the webview must never hand the OS a file path or a
+/// custom scheme.
+#[tauri::command]
+pub fn open_external(app: AppHandle, url: String) -> CmdResult<()> {
+    if url.len() > 8192 {
+        return Err(CommandError::invalid("link too long"));
+    }
+    let parsed = url::Url::parse(&url).map_err(|e| CommandError::invalid(format!("bad link: {e}")))?;
+    if !matches!(parsed.scheme(), "http" | "https" | "mailto") {
+        return Err(CommandError::invalid(format!("refusing to open {}", parsed.scheme())));
+    }
+    app.opener()
+        .open_url(parsed.as_str(), None::<&str>)
+        .map_err(|e| CommandError { code: "open", message: e.to_string() })
+}

@@ -1,0 +1,92 @@
+//! The Tauri shell of Khabarain Reader: start-up, commands, the image
+//! scheme. All I/O, parsing and storage live in `khabarain-core`.
+
+mod commands;
+mod error;
+mod image_scheme;
+mod options;
+mod state;
+
+use std::sync::Arc;
+
+use khabarain_core::fetch::{FetchPolicy, Fetcher};
+use khabarain_core::store::Store;
+use khabarain_core::sync::{SyncOptions, Syncer};
+use tauri::Manager;
+
+use state::AppState;
+
+pub fn run() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,html5ever=off,selectors=off".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+
+    let opts = match options::parse(std::env::args()) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("khabarain-reader: {e}");
+            std::process::exit(2);
+        }
+    };
+    let state = match open_state(&opts) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("khabarain-reader: cannot open {}: {e}", opts.db_path.display());
+            std::process::exit(1);
+        }
+    };
+    tracing::info!(db = %opts.db_path.display(), site = %opts.site.base_url, "starting");
+    let sync_on_start = opts.sync_on_start;
+
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .register_asynchronous_uri_scheme_protocol(image_scheme::SCHEME, image_scheme::handle)
+        .manage(state)
+        .setup(move |app| {
+            if sync_on_start {
+                let handle = app.handle().clone();
+                let syncer = app.state::<AppState>().syncer.clone();
+                tauri::async_runtime::spawn(async move {
+                    if let Err(e) = commands::run_sync(handle, syncer).await {
+                        tracing::warn!(?e, "sync on start failed");
+                    }
+                });
+            }
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::categories,
+            commands::sources,
+            commands::list_articles,
+            commands::get_article,
+            commands::set_read,
+            commands::set_bookmark,
+            commands::sync_now,
+            commands::share_links,
+            commands::copy_link,
+            commands::open_external,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("khabarain-reader: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn open_state(opts: &options::Options) -> khabarain_core::Result<AppState> {
+    let store = Arc::new(Store::open(&opts.db_path)?);
+    let fetcher = Fetcher::new(FetchPolicy::default())?;
+    let syncer = Arc::new(Syncer::new(store.clone(), fetcher, opts.site.clone(), SyncOptions::default())?);
+    syncer.seed_defaults()?;
+    Ok(AppState {
+        store,
+        syncer,
+        db_path: opts.db_path.clone(),
+    })
+}

@@ -1,0 +1,118 @@
+//! A local copy of the خبرين site: category feeds (RSS 2.0, Atom, JSON Feed)
+//! carrying excerpts, one article page per item inside realistic chrome,
+//! lead images, ETag and Last-Modified, and slow/failing/hanging endpoints.
+//! Started in-process by tests or from the command line.
+
+pub mod corpus;
+pub mod render;
+mod server;
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub use corpus::Corpus;
+pub use server::LoggedRequest;
+use server::SiteState;
+
+/// A running fixture site.
+pub struct FixtureSite {
+    pub addr: SocketAddr,
+    state: Arc<SiteState>,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: JoinHandle<()>,
+}
+
+impl FixtureSite {
+    /// Starts the site on 127.0.0.1:`port` (0 picks a free port).
+    pub async fn start(port: u16) -> std::io::Result<Self> {
+        let listener = TcpListener::bind(("127.0.0.1", port)).await?;
+        Self::serve(listener).await
+    }
+
+    pub async fn serve(listener: TcpListener) -> std::io::Result<Self> {
+        let addr = listener.local_addr()?;
+        let state = Arc::new(SiteState {
+            corpus: Corpus::bundled(),
+            log: Mutex::new(Vec::new()),
+        });
+        let app = Router::new().fallback(server::handle).with_state(state.clone());
+        let (tx, rx) = oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            let served = axum::serve(listener, app).with_graceful_shutdown(async {
+                let _ = rx.await;
+            });
+            if let Err(e) = served.await {
+                eprintln!("fixture site stopped: {e}");
+            }
+        });
+        Ok(Self {
+            addr,
+            state,
+            shutdown: Some(tx),
+            task,
+        })
+    }
+
+    /// `http://127.0.0.1:PORT/`
+    pub fn base_url(&self) -> String {
+        format!("http://{}/", self.addr)
+    }
+
+    pub fn corpus(&self) -> &Corpus {
+        &self.state.corpus
+    }
+
+    /// Requests served so far, in order.
+    pub fn requests(&self) -> Vec<LoggedRequest> {
+        self.state.log.lock().map(|l| l.clone()).unwrap_or_default()
+    }
+
+    pub fn clear_requests(&self) {
+        if let Ok(mut l) = self.state.log.lock() {
+            l.clear();
+        }
+    }
+
+    /// Stops accepting connections and closes the open ones.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        // Graceful shutdown waits for in-flight requests; a hanging one is
+        // not worth waiting for.
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(2), &mut self.task).await;
+        self.task.abort();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn corpus_is_large_and_consistent() {
+        let c = Corpus::bundled();
+        assert!(c.articles.len() >= 30, "{} articles", c.articles.len());
+        let cats: HashSet<_> = c.articles.iter().map(|a| a.category.as_str()).collect();
+        assert!(cats.len() >= 6);
+        let slugs: HashSet<_> = c.articles.iter().map(|a| a.slug.as_str()).collect();
+        assert_eq!(slugs.len(), c.articles.len(), "slugs are unique");
+        for a in &c.articles {
+            assert!(c.category(&a.category).is_some(), "{}: unknown category", a.slug);
+            for r in &a.related {
+                assert!(slugs.contains(r.as_str()), "{}: related {r} missing", a.slug);
+            }
+            for b in &a.body {
+                if let corpus::Block::SeeAlso(s) = b {
+                    assert!(slugs.contains(s.as_str()), "{}: see-also {s} missing", a.slug);
+                }
+            }
+        }
+    }
+}

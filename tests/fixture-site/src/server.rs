@@ -1,0 +1,194 @@
+//! The HTTP side: routing, ETag/Last-Modified with 304s, a request log for
+//! tests, and the misbehaving endpoints (slow, failing, hanging).
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
+
+use crate::corpus::Corpus;
+use crate::render::feeds::{self, FeedItem};
+use crate::render::{listing, page};
+
+/// One request as the site saw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoggedRequest {
+    pub path: String,
+    /// The request carried If-None-Match or If-Modified-Since.
+    pub conditional: bool,
+    pub status: u16,
+}
+
+pub struct SiteState {
+    pub corpus: Corpus,
+    pub log: Mutex<Vec<LoggedRequest>>,
+}
+
+struct Doc {
+    body: Vec<u8>,
+    content_type: &'static str,
+    modified: DateTime<Utc>,
+}
+
+const IMAGES: [&[u8]; 12] = [
+    include_bytes!("../static/images/img-01.jpg"),
+    include_bytes!("../static/images/img-02.jpg"),
+    include_bytes!("../static/images/img-03.jpg"),
+    include_bytes!("../static/images/img-04.jpg"),
+    include_bytes!("../static/images/img-05.jpg"),
+    include_bytes!("../static/images/img-06.jpg"),
+    include_bytes!("../static/images/img-07.jpg"),
+    include_bytes!("../static/images/img-08.jpg"),
+    include_bytes!("../static/images/img-09.jpg"),
+    include_bytes!("../static/images/img-10.jpg"),
+    include_bytes!("../static/images/img-11.jpg"),
+    include_bytes!("../static/images/img-12.jpg"),
+];
+const LOGO: &[u8] = include_bytes!("../static/logo.png");
+
+pub async fn handle(State(state): State<Arc<SiteState>>, req: Request) -> Response {
+    let path = req.uri().path().to_string();
+    let headers = req.headers().clone();
+    let conditional =
+        headers.contains_key(header::IF_NONE_MATCH) || headers.contains_key(header::IF_MODIFIED_SINCE);
+    let response = route(&state, &path, &headers).await;
+    if let Ok(mut log) = state.log.lock() {
+        log.push(LoggedRequest {
+            path,
+            conditional,
+            status: response.status().as_u16(),
+        });
+    }
+    response
+}
+
+async fn route(state: &SiteState, path: &str, headers: &HeaderMap) -> Response {
+    // Misbehaving endpoints for the sync's failure paths.
+    if let Some(rest) = path.strip_prefix("/slow/") {
+        let (secs, inner) = rest.split_once('/').unwrap_or((rest, ""));
+        let secs: u64 = secs.parse().unwrap_or(1);
+        tokio::time::sleep(Duration::from_secs(secs)).await;
+        return Box::pin(route(state, &format!("/{inner}"), headers)).await;
+    }
+    if let Some(code) = path.strip_prefix("/status/") {
+        let code = code.trim_matches('/').parse().unwrap_or(500);
+        return StatusCode::from_u16(code)
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+            .into_response();
+    }
+    if path.starts_with("/hang/") {
+        tokio::time::sleep(Duration::from_secs(3600)).await;
+    }
+    let base = base_url(headers);
+    match document(&state.corpus, path, &base) {
+        Some(doc) => conditional_response(doc, headers),
+        None => (StatusCode::NOT_FOUND, "الصفحة غير موجودة").into_response(),
+    }
+}
+
+fn base_url(headers: &HeaderMap) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1");
+    format!("http://{host}/")
+}
+
+fn document(corpus: &Corpus, path: &str, base: &str) -> Option<Doc> {
+    let segments: Vec<&str> = path.trim_matches('/').split('/').filter(|s| !s.is_empty()).collect();
+    let newest = corpus.articles.iter().map(|a| a.published).max().unwrap_or_default();
+    let html = |body: String, modified| Doc {
+        body: body.into_bytes(),
+        content_type: "text/html; charset=utf-8",
+        modified,
+    };
+    match segments.as_slice() {
+        [] => Some(html(listing::home(corpus), newest)),
+        ["feed"] => {
+            let items: Vec<_> = corpus.newest().into_iter().map(|(index, article)| FeedItem { index, article }).collect();
+            Some(Doc {
+                body: feeds::rss(corpus, base, "خبرين", "/feed/", &items).into_bytes(),
+                content_type: "application/rss+xml; charset=utf-8",
+                modified: newest,
+            })
+        }
+        ["category", slug] => listing::category(corpus, slug).map(|b| html(b, newest)),
+        ["category", slug, "feed", rest @ ..] => {
+            let cat = corpus.category(slug)?;
+            let items: Vec<_> = corpus.in_category(slug).into_iter().map(|(index, article)| FeedItem { index, article }).collect();
+            let modified = items.iter().map(|i| i.article.published).max().unwrap_or(newest);
+            let title = format!("خبرين » {}", cat.name);
+            let self_path = format!("/{}/", segments.join("/"));
+            let (body, content_type) = match rest {
+                [] => (feeds::rss(corpus, base, &title, &self_path, &items), "application/rss+xml; charset=utf-8"),
+                ["atom"] => (feeds::atom(base, &title, &self_path, &items), "application/atom+xml; charset=utf-8"),
+                ["json"] => (feeds::json(base, &title, &self_path, &items), "application/feed+json; charset=utf-8"),
+                _ => return None,
+            };
+            Some(Doc { body: body.into_bytes(), content_type, modified })
+        }
+        [year, month, slug] if year.len() == 4 && month.len() == 2 => {
+            let (index, article) = corpus.article(slug)?;
+            (article.path() == format!("/{}/", segments.join("/")))
+                .then(|| html(page::article_page(corpus, index, article, base), article.published))
+        }
+        ["images", file] => {
+            let n: usize = file.strip_prefix("img-")?.strip_suffix(".jpg")?.parse().ok()?;
+            let bytes = IMAGES.get(n.checked_sub(1)?)?;
+            Some(Doc { body: bytes.to_vec(), content_type: "image/jpeg", modified: newest })
+        }
+        ["static", "logo.png"] => Some(Doc { body: LOGO.to_vec(), content_type: "image/png", modified: newest }),
+        ["static", "site.css"] => Some(Doc {
+            body: b"body{font-family:sans-serif}.ad-slot{min-height:90px}".to_vec(),
+            content_type: "text/css",
+            modified: newest,
+        }),
+        ["static", "ads.js"] => Some(Doc {
+            body: b"window.adsbygoogle=window.adsbygoogle||[];".to_vec(),
+            content_type: "application/javascript",
+            modified: newest,
+        }),
+        _ => None,
+    }
+}
+
+fn http_date(d: DateTime<Utc>) -> String {
+    d.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
+}
+
+fn conditional_response(doc: Doc, headers: &HeaderMap) -> Response {
+    let digest = Sha256::digest(&doc.body);
+    let etag = format!("\"{}\"", digest.iter().take(10).map(|b| format!("{b:02x}")).collect::<String>());
+    let last_modified = http_date(doc.modified);
+    let etag_matches = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    // If-None-Match wins over If-Modified-Since when both are sent (RFC 9110).
+    let not_modified = match etag_matches {
+        Some(m) => m,
+        None => headers
+            .get(header::IF_MODIFIED_SINCE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| DateTime::parse_from_rfc2822(v).ok())
+            .is_some_and(|since| doc.modified.timestamp() <= since.timestamp()),
+    };
+    let mut builder = Response::builder()
+        .header(header::ETAG, &etag)
+        .header(header::LAST_MODIFIED, &last_modified)
+        .header(header::CACHE_CONTROL, "max-age=60");
+    if not_modified {
+        builder = builder.status(StatusCode::NOT_MODIFIED);
+        return builder.body(Body::empty()).unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response());
+    }
+    builder
+        .status(StatusCode::OK)
+        .header(header::CONTENT_TYPE, HeaderValue::from_static(doc.content_type))
+        .body(Body::from(doc.body))
+        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}

@@ -1,0 +1,21 @@
+// The only module that talks to the Rust side.
+const tauri = window.__TAURI__;
+
+export const invoke = (cmd, args) => tauri.core.invoke(cmd, args);
+export const listen = (event, handler) => tauri.event.listen(event, (e) => handler(e.payload));
+
+/** URL of a cached image, served by the app's `kimg` scheme (never the network). */
+export const imageUrl = (hash) => (hash ? tauri.core.convertFileSrc(hash, "kimg") : null);
+
+export const api = {
+  appInfo: () => invoke("app_info"),
+  categories: () => invoke("categories"),
+  listArticles: (args) => invoke("list_articles", { args }),
+  article: (id) => invoke("get_article", { id }),
+  setRead: (id, read) => invoke("set_read", { id, read }),
+  setBookmark: (id, bookmarked) => invoke("set_bookmark", { id, bookmarked }),
+  syncNow: () => invoke("sync_now"),
+  shareLinks: (id) => invoke("share_links", { id }),
+  copyLink: (id, withTitle) => invoke("copy_link", { id, withTitle }),
+  openExternal: (url) => invoke("open_external", { url }),
+};

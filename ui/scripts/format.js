@@ -1,0 +1,35 @@
+// Dates as an Arabic reader expects them: "منذ ساعتين", then a full date.
+import { plural } from "./i18n.js";
+
+const UNITS = [
+  [60, "دقيقة", "دقيقتين", "دقائق", "دقيقة"],
+  [24, "ساعة", "ساعتين", "ساعات", "ساعة"],
+  [7, "يوم", "يومين", "أيام", "يوماً"],
+];
+
+export function relativeTime(unixSeconds, now = Date.now()) {
+  if (!unixSeconds) return "";
+  const minutes = Math.floor((now / 1000 - unixSeconds) / 60);
+  if (minutes < 1) return "الآن";
+  let value = minutes;
+  for (const [limit, one, two, few, many] of UNITS) {
+    if (value < limit) {
+      if (value === 1) return `منذ ${one}`;
+      if (value === 2) return `منذ ${two}`;
+      return `منذ ${plural(value, one, two, few, many)}`;
+    }
+    value = Math.floor(value / limit);
+  }
+  return fullDate(unixSeconds);
+}
+
+export function fullDate(unixSeconds) {
+  if (!unixSeconds) return "";
+  return new Intl.DateTimeFormat("ar-EG-u-nu-latn", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+  }).format(new Date(unixSeconds * 1000));
+}

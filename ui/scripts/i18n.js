@@ -1,0 +1,71 @@
+// Arabic UI strings, and messages for the error codes the app's commands
+// return ({code, message}). English follows the same table in a later step.
+export const t = {
+  home: "الرئيسية",
+  unread: "غير مقروء",
+  bookmarks: "المحفوظات",
+  sync: "مزامنة",
+  syncing: "جارٍ المزامنة…",
+  syncDone: (n) => (n === 0 ? "لا أخبار جديدة" : `تمت المزامنة: ${plural(n, "خبر جديد", "خبران جديدان", "أخبار جديدة", "خبراً جديداً")}`),
+  syncPartial: (failed) => `تعذّر تحديث ${plural(failed, "مصدر واحد", "مصدرين", "مصادر", "مصدراً")}`,
+  syncUnreachable: "تعذّر الوصول إلى الموقع. الأخبار المحفوظة متاحة للقراءة دون اتصال.",
+  syncBusy: "المزامنة جارية بالفعل",
+  syncProgress: (done, total) => `${done} من ${total} مصادر`,
+  emptyList: "لا توجد أخبار هنا بعد. اضغط «مزامنة» لجلب الأخبار.",
+  emptyBookmarks: "لم تحفظ أي خبر بعد.",
+  emptyUnread: "قرأت كل شيء هنا.",
+  pickArticle: "اختر خبراً من القائمة لقراءته",
+  bookmark: "حفظ",
+  bookmarked: "محفوظ",
+  share: "مشاركة",
+  copyLink: "نسخ الرابط",
+  copyTitleLink: "نسخ العنوان والرابط",
+  copied: "تم النسخ",
+  openInBrowser: "فتح في المتصفح",
+  seeAlso: "شاهد أيضاً",
+  related: "أخبار ذات صلة",
+  more: "المزيد",
+  count: (n) => plural(n, "خبر واحد", "خبران", "أخبار", "خبراً"),
+  targets: {
+    whatsapp: "واتساب",
+    telegram: "تيليغرام",
+    x: "إكس (تويتر)",
+    facebook: "فيسبوك",
+    linkedin: "لينكدإن",
+    email: "البريد الإلكتروني",
+  },
+  errors: {
+    network: "تعذّر الاتصال بالشبكة",
+    timeout: "انتهت مهلة الاتصال",
+    http_status: "أجاب الخادم بخطأ",
+    too_large: "المحتوى أكبر من الحد المسموح",
+    feed_parse: "تعذّرت قراءة الخلاصة",
+    extract: "تعذّرت قراءة صفحة الخبر",
+    invalid_input: "طلب غير صالح",
+    not_found: "الخبر غير موجود",
+    database: "خطأ في قاعدة البيانات",
+    io: "خطأ في الملفات",
+    sync_busy: "المزامنة جارية بالفعل",
+    cancelled: "أُلغيت المزامنة",
+    clipboard: "تعذّر النسخ إلى الحافظة",
+    open: "تعذّر فتح الرابط",
+    unknown: "حدث خطأ غير متوقع",
+  },
+};
+
+/** Arabic counted noun: 1 and 2 have their own words, 3–10 take the
+ *  plural, 11–99 the accusative singular, and 100, 101, 102… the genitive
+ *  singular (the accusative without its tanween). */
+export function plural(n, one, two, few, many) {
+  if (n === 1) return one;
+  if (n === 2) return two;
+  const mod = n % 100;
+  if (mod >= 3 && mod <= 10) return `${n} ${few}`;
+  if (mod >= 11) return `${n} ${many}`;
+  return `${n} ${many.replace(/اً/g, "")}`;
+}
+
+export function errorMessage(err) {
+  const code = err && typeof err === "object" ? err.code : null;
+  return t.errors[code] || t.errors.unknown;
+}

@@ -1,0 +1,95 @@
+// Start-up and wiring of the views, links and keyboard.
+import { api } from "./api.js";
+import { t, errorMessage } from "./i18n.js";
+import { initNav, renderNav } from "./nav.js";
+import { initList, showView, refresh, select, updateRow, neighbour } from "./list.js";
+import { showArticle, currentArticle, setBookmarkButton } from "./reader.js";
+import { initShare } from "./share.js";
+import { initSync, syncNow } from "./sync.js";
+import { toast } from "./toast.js";
+
+const app = document.getElementById("app");
+
+async function open(id) {
+  if (!id) return;
+  try {
+    const a = await showArticle(id);
+    select(id);
+    app.classList.add("show-reader");
+    if (!a.read) {
+      await api.setRead(id, true);
+      updateRow(id, { read: true });
+    }
+  } catch (err) {
+    toast(errorMessage(err));
+  }
+}
+
+async function toggleBookmark() {
+  const a = currentArticle();
+  if (!a) return;
+  const on = !a.bookmarked;
+  try {
+    await api.setBookmark(a.id, on);
+    a.bookmarked = on;
+    setBookmarkButton(on);
+    updateRow(a.id, { bookmarked: on });
+  } catch (err) {
+    toast(errorMessage(err));
+  }
+}
+
+// Links never navigate the webview: stored articles open here, everything
+// else goes to the system browser through the app.
+document.addEventListener("click", (e) => {
+  const link = e.target.closest("a[href]");
+  if (!link || link.classList.contains("skip-link")) return;
+  e.preventDefault();
+  if (link.dataset.articleId) open(Number(link.dataset.articleId));
+  else api.openExternal(link.href).catch((err) => toast(errorMessage(err)));
+});
+
+document.getElementById("bookmark-btn").addEventListener("click", toggleBookmark);
+document.getElementById("open-browser-btn").addEventListener("click", () => {
+  const a = currentArticle();
+  if (a) api.openExternal(a.url).catch((err) => toast(errorMessage(err)));
+});
+document.getElementById("back-btn").addEventListener("click", () => app.classList.remove("show-reader"));
+
+document.addEventListener("keydown", (e) => {
+  if (e.ctrlKey || e.metaKey || e.altKey || e.target.matches("input, textarea")) return;
+  switch (e.key) {
+    case "j":
+    case "ArrowDown":
+      if (e.key === "ArrowDown" && !e.target.closest(".article-list")) return;
+      e.preventDefault();
+      open(neighbour(1));
+      break;
+    case "k":
+    case "ArrowUp":
+      if (e.key === "ArrowUp" && !e.target.closest(".article-list")) return;
+      e.preventDefault();
+      open(neighbour(-1));
+      break;
+    case "b":
+      toggleBookmark();
+      break;
+    case "r":
+      syncNow();
+      break;
+  }
+});
+
+async function start() {
+  initNav((view) => showView(view).catch((err) => toast(errorMessage(err))));
+  initList(open);
+  initShare(() => currentArticle()?.id);
+  await initSync(async () => {
+    await renderNav();
+    await refresh();
+  });
+  await renderNav();
+  await showView({ kind: "home", category: null, title: t.home });
+}
+
+start().catch((err) => toast(errorMessage(err)));

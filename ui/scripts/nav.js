@@ -1,0 +1,64 @@
+// The navigation pane: home, the site's categories (from its seed page),
+// unread and bookmarks.
+import { api } from "./api.js";
+import { t } from "./i18n.js";
+
+const listEl = document.getElementById("category-list");
+let current = "home";
+let onSelect = () => {};
+
+export function initNav(handler) {
+  onSelect = handler;
+  listEl.addEventListener("click", (e) => {
+    const b = e.target.closest("button[data-view]");
+    if (!b) return;
+    current = b.dataset.key;
+    mark();
+    onSelect({ kind: b.dataset.view, category: b.dataset.category || null, title: b.dataset.title });
+  });
+}
+
+function entry(key, view, title, count, category) {
+  const li = document.createElement("li");
+  const b = document.createElement("button");
+  b.type = "button";
+  b.dataset.key = key;
+  b.dataset.view = view;
+  b.dataset.title = title;
+  if (category) b.dataset.category = category;
+  const name = document.createElement("span");
+  name.textContent = title;
+  b.append(name);
+  if (count) {
+    const c = document.createElement("span");
+    c.className = "count";
+    c.textContent = count;
+    b.append(c);
+  }
+  li.append(b);
+  return li;
+}
+
+export async function renderNav() {
+  const cats = await api.categories();
+  const sep = () => {
+    const li = document.createElement("li");
+    li.className = "separator";
+    li.setAttribute("role", "separator");
+    return li;
+  };
+  listEl.replaceChildren(
+    entry("home", "home", t.home),
+    ...cats.map((c) => entry(`cat:${c.slug}`, "category", c.name, c.unread || null, c.slug)),
+    sep(),
+    entry("unread", "unread", t.unread),
+    entry("bookmarks", "bookmarks", t.bookmarks),
+  );
+  mark();
+}
+
+function mark() {
+  for (const b of listEl.querySelectorAll("button")) {
+    b.setAttribute("aria-current", String(b.dataset.key === current));
+  }
+}

@@ -1,0 +1,124 @@
+// The reading view. Article text is set with textContent; only the body,
+// sanitised by the core's allow-list before it was stored, is inserted as
+// HTML. Every link opens the stored article or the system browser.
+import { api, imageUrl } from "./api.js";
+import { fullDate } from "./format.js";
+import { t } from "./i18n.js";
+
+const articleEl = document.getElementById("article");
+const emptyEl = document.getElementById("reader-empty");
+const toolbar = document.getElementById("reader-toolbar");
+const bookmarkBtn = document.getElementById("bookmark-btn");
+
+let current = null;
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (v === null || v === undefined) continue;
+    if (k === "class") node.className = v;
+    else if (k === "text") node.textContent = v;
+    else node.setAttribute(k, v);
+  }
+  node.append(...children.filter(Boolean));
+  return node;
+}
+
+export const currentArticle = () => current;
+
+export async function showArticle(id) {
+  const a = await api.article(id);
+  current = a;
+  const header = el(
+    "header",
+    {},
+    a.category_label ? el("p", { class: "category", text: a.category_label }) : null,
+    el("h1", { dir: "auto", id: "article-title", text: a.title }),
+    a.original_title ? el("p", { class: "original-title", dir: "ltr", lang: "en", text: a.original_title }) : null,
+    a.summary ? el("p", { class: "summary", dir: "auto", text: a.summary }) : null,
+    a.published_at ? el("p", { class: "meta" }, el("time", { text: fullDate(a.published_at) })) : null,
+  );
+  let figure = null;
+  const src = imageUrl(a.image);
+  if (src) {
+    figure = el(
+      "figure",
+      {},
+      el("img", { src, alt: a.image_caption || "" }),
+      a.image_caption || a.image_credit
+        ? el(
+            "figcaption",
+            {},
+            a.image_caption ? el("span", { dir: "auto", text: a.image_caption }) : null,
+            a.image_credit ? el("span", { class: "credit", dir: "ltr", text: `[${a.image_credit}]` }) : null,
+          )
+        : null,
+    );
+  }
+  const body = el("div", { class: "body" });
+  body.innerHTML = a.body_html;
+  for (const link of body.querySelectorAll("a[href]")) link.classList.add("external");
+
+  const sections = [];
+  if (a.see_also.length) {
+    sections.push(
+      el(
+        "section",
+        { class: "see-also", "aria-labelledby": "see-also-title" },
+        el("h2", { id: "see-also-title", text: t.seeAlso }),
+        el("ul", {}, ...a.see_also.map((l) => el("li", {}, linkTo(l, el("span", { dir: "auto", text: l.title }))))),
+      ),
+    );
+  }
+  if (a.related.length) {
+    sections.push(
+      el(
+        "section",
+        { class: "related", "aria-labelledby": "related-title" },
+        el("h2", { id: "related-title", text: t.related }),
+        el(
+          "div",
+          { class: "cards" },
+          ...a.related.map((r) =>
+            linkTo(
+              r,
+              el("span", { class: "card-title", dir: "auto", text: r.title }),
+              r.original_title ? el("span", { class: "card-original", dir: "ltr", lang: "en", text: r.original_title }) : null,
+              r.category ? el("span", { class: "card-category", text: r.category }) : null,
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+  articleEl.replaceChildren(header, ...(figure ? [figure] : []), body, ...sections);
+  articleEl.dir = a.direction === "ltr" ? "ltr" : "rtl";
+  articleEl.hidden = false;
+  emptyEl.hidden = true;
+  toolbar.hidden = false;
+  setBookmarkButton(a.bookmarked);
+  document.getElementById("reader").scrollTop = 0;
+  return a;
+}
+
+/** A link to a stored article opens it here; otherwise the site, outside. */
+function linkTo(link, ...children) {
+  const isCard = children.length > 1;
+  const kind = link.article_id ? "internal" : "external";
+  const a = el("a", { href: link.url, class: isCard ? `card ${kind}` : kind }, ...children);
+  if (link.article_id) a.dataset.articleId = link.article_id;
+  return a;
+}
+
+export function setBookmarkButton(on) {
+  bookmarkBtn.setAttribute("aria-pressed", String(on));
+  bookmarkBtn.querySelector(".icon").textContent = on ? "★" : "☆";
+  bookmarkBtn.querySelector(".label").textContent = on ? t.bookmarked : t.bookmark;
+}
+
+export function clearReader() {
+  current = null;
+  articleEl.hidden = true;
+  toolbar.hidden = true;
+  emptyEl.hidden = false;
+}
