@@ -1,7 +1,7 @@
 //! The commands the UI calls. Thin: check arguments, call the core, map
 //! errors. No SQL and no HTML here.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use khabarain_core::share::{share_targets, ShareTarget};
 use khabarain_core::store::{ArticleDetail, ArticleSummary, Category, ListFilter, Source};
@@ -36,6 +36,7 @@ pub struct AppInfo {
     pub db_path: String,
     pub version: &'static str,
     pub syncing: bool,
+    pub last_sync: Option<SyncReport>,
 }
 
 fn check_id(id: i64) -> CmdResult<i64> {
@@ -53,6 +54,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         db_path: state.db_path.display().to_string(),
         version: env!("CARGO_PKG_VERSION"),
         syncing: state.syncer.is_running(),
+        last_sync: state.last_report.lock().ok().and_then(|r| r.clone()),
     }
 }
 
@@ -100,19 +102,24 @@ pub fn set_bookmark(state: State<'_, AppState>, id: i64, bookmarked: bool) -> Cm
 /// Runs a sync, streaming its progress as `sync://event` events.
 #[tauri::command]
 pub async fn sync_now(app: AppHandle, state: State<'_, AppState>) -> CmdResult<SyncReport> {
-    run_sync(app, state.syncer.clone()).await
+    run_sync(app, state.syncer.clone(), state.last_report.clone()).await
 }
 
 pub async fn run_sync(
     app: AppHandle,
     syncer: Arc<khabarain_core::sync::Syncer>,
+    last: Arc<Mutex<Option<SyncReport>>>,
 ) -> CmdResult<SyncReport> {
     let sink = Arc::new(move |event: SyncEvent| {
         if let Err(e) = app.emit(SYNC_EVENT, &event) {
             tracing::warn!(error = %e, "could not emit sync event");
         }
     });
-    Ok(syncer.sync(sink).await?)
+    let report = syncer.sync(sink).await?;
+    if let Ok(mut l) = last.lock() {
+        *l = Some(report.clone());
+    }
+    Ok(report)
 }
 
 #[tauri::command]

@@ -50,9 +50,10 @@ pub fn run() {
         .setup(move |app| {
             if sync_on_start {
                 let handle = app.handle().clone();
-                let syncer = app.state::<AppState>().syncer.clone();
+                let state = app.state::<AppState>();
+                let (syncer, last) = (state.syncer.clone(), state.last_report.clone());
                 tauri::async_runtime::spawn(async move {
-                    if let Err(e) = commands::run_sync(handle, syncer).await {
+                    if let Err(e) = commands::run_sync(handle, syncer, last).await {
                         tracing::warn!(?e, "sync on start failed");
                     }
                 });
@@ -88,5 +89,6 @@ fn open_state(opts: &options::Options) -> khabarain_core::Result<AppState> {
         store,
         syncer,
         db_path: opts.db_path.clone(),
+        last_report: Default::default(),
     })
 }

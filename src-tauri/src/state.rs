@@ -1,13 +1,15 @@
 //! What the commands share: the store and the one syncer.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use khabarain_core::store::Store;
-use khabarain_core::sync::Syncer;
+use khabarain_core::sync::{SyncReport, Syncer};
 
 pub struct AppState {
     pub store: Arc<Store>,
     pub syncer: Arc<Syncer>,
     pub db_path: PathBuf,
+    /// The last finished sync, for a window that opens after it ended.
+    pub last_report: Arc<Mutex<Option<SyncReport>>>,
 }

@@ -15,6 +15,7 @@ export async function initSync(finishedHandler) {
   await listen("sync://event", handle);
   const info = await api.appInfo();
   if (info.syncing) running(true);
+  else if (info.last_sync) showResult(info.last_sync);
 }
 
 export async function syncNow() {
@@ -58,12 +59,15 @@ function handle(event) {
       break;
     case "finished": {
       running(false);
-      const r = event.report;
-      if (r.unreachable) setStatus(t.syncUnreachable, true);
-      else if (r.failed_sources) setStatus(`${t.syncDone(r.new_articles)} — ${t.syncPartial(r.failed_sources)}`, true);
-      else setStatus(t.syncDone(r.new_articles));
-      onFinished(r);
+      showResult(event.report);
+      onFinished(event.report);
       break;
     }
   }
+}
+
+function showResult(r) {
+  if (r.unreachable) setStatus(t.syncUnreachable, true);
+  else if (r.failed_sources) setStatus(`${t.syncDone(r.new_articles)} — ${t.syncPartial(r.failed_sources)}`, true);
+  else setStatus(t.syncDone(r.new_articles));
 }
