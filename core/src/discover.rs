@@ -93,7 +93,10 @@ mod tests {
     fn nav_gives_categories_in_order_without_duplicates_or_other_hosts() {
         let base = Url::parse("http://127.0.0.1:8/").expect("url");
         let cats = nav_categories(PAGE, &base);
-        let names: Vec<_> = cats.iter().map(|c| (c.slug.as_str(), c.name.as_str())).collect();
+        let names: Vec<_> = cats
+            .iter()
+            .map(|c| (c.slug.as_str(), c.name.as_str()))
+            .collect();
         assert_eq!(names, vec![("news", "أخبار"), ("world", "العالم")]);
     }
 

@@ -12,8 +12,30 @@ use url::Url;
 /// are not cached yet (the lead image is, separately).
 pub fn sanitize_body(html: &str, page_url: &Url) -> String {
     let tags: HashSet<&str> = [
-        "p", "h2", "h3", "h4", "blockquote", "ul", "ol", "li", "a", "strong", "b", "em", "i", "br",
-        "q", "cite", "sub", "sup", "table", "thead", "tbody", "tr", "th", "td",
+        "p",
+        "h2",
+        "h3",
+        "h4",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "strong",
+        "b",
+        "em",
+        "i",
+        "br",
+        "q",
+        "cite",
+        "sub",
+        "sup",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
     ]
     .into_iter()
     .collect();
@@ -25,7 +47,14 @@ pub fn sanitize_body(html: &str, page_url: &Url) -> String {
         .url_schemes(schemes)
         .url_relative(ammonia::UrlRelative::RewriteWithBase(page_url.clone()))
         .link_rel(Some("noopener noreferrer nofollow"))
-        .clean_content_tags(["script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math", "form", "textarea", "select"].into_iter().collect())
+        .clean_content_tags(
+            [
+                "script", "style", "iframe", "object", "embed", "template", "noscript", "svg",
+                "math", "form", "textarea", "select",
+            ]
+            .into_iter()
+            .collect(),
+        )
         .clean(html)
         .to_string()
 }
@@ -45,7 +74,17 @@ mod tests {
 <img src="https://tracker/x.gif"><form><input></form><style>p{}</style>
 <a href="data:text/html,hi">d</a>"#;
         let clean = sanitize_body(dirty, &page());
-        for bad in ["script", "onclick", "javascript", "iframe", "<img", "<form", "<input", "<style", "data:"] {
+        for bad in [
+            "script",
+            "onclick",
+            "javascript",
+            "iframe",
+            "<img",
+            "<form",
+            "<input",
+            "<style",
+            "data:",
+        ] {
             assert!(!clean.contains(bad), "{bad} leaked into {clean}");
         }
         assert!(clean.contains("<p>نص</p>"));
@@ -54,13 +93,22 @@ mod tests {
     #[test]
     fn relative_links_become_absolute_and_get_rel() {
         let clean = sanitize_body(r#"<p><a href="/2026/11/b/">خبر</a></p>"#, &page());
-        assert!(clean.contains(r#"href="https://example.org/2026/11/b/""#), "{clean}");
+        assert!(
+            clean.contains(r#"href="https://example.org/2026/11/b/""#),
+            "{clean}"
+        );
         assert!(clean.contains("noopener"), "{clean}");
     }
 
     #[test]
     fn structure_and_direction_survive() {
-        let clean = sanitize_body(r#"<h2 dir="auto" class="x">عنوان</h2><blockquote>«قول»</blockquote>"#, &page());
-        assert_eq!(clean, r#"<h2 dir="auto">عنوان</h2><blockquote>«قول»</blockquote>"#);
+        let clean = sanitize_body(
+            r#"<h2 dir="auto" class="x">عنوان</h2><blockquote>«قول»</blockquote>"#,
+            &page(),
+        );
+        assert_eq!(
+            clean,
+            r#"<h2 dir="auto">عنوان</h2><blockquote>«قول»</blockquote>"#
+        );
     }
 }

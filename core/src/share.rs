@@ -8,7 +8,11 @@ use crate::error::{Error, Result};
 
 /// Everything but RFC 3986's unreserved characters is encoded (spaces as
 /// %20, never '+', which mail clients show literally).
-const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 fn enc(s: &str) -> String {
     utf8_percent_encode(s, COMPONENT).to_string()
@@ -23,19 +27,38 @@ pub struct ShareTarget {
 /// Share URLs for an article. Only public http(s) links may be shared: a
 /// local address would be useless to the person receiving it.
 pub fn share_targets(title: &str, link: &str) -> Result<Vec<ShareTarget>> {
-    let parsed = url::Url::parse(link).map_err(|e| Error::InvalidInput(format!("share link: {e}")))?;
+    let parsed =
+        url::Url::parse(link).map_err(|e| Error::InvalidInput(format!("share link: {e}")))?;
     if !matches!(parsed.scheme(), "http" | "https") {
         return Err(Error::InvalidInput(format!("not a public link: {link}")));
     }
     let (t, l) = (enc(title), enc(link));
     let text = enc(&format!("{title}\n{link}"));
     Ok(vec![
-        ShareTarget { id: "whatsapp", url: format!("https://wa.me/?text={text}") },
-        ShareTarget { id: "telegram", url: format!("https://t.me/share/url?url={l}&text={t}") },
-        ShareTarget { id: "x", url: format!("https://x.com/intent/post?text={t}&url={l}") },
-        ShareTarget { id: "facebook", url: format!("https://www.facebook.com/sharer/sharer.php?u={l}") },
-        ShareTarget { id: "linkedin", url: format!("https://www.linkedin.com/sharing/share-offsite/?url={l}") },
-        ShareTarget { id: "email", url: format!("mailto:?subject={t}&body={text}") },
+        ShareTarget {
+            id: "whatsapp",
+            url: format!("https://wa.me/?text={text}"),
+        },
+        ShareTarget {
+            id: "telegram",
+            url: format!("https://t.me/share/url?url={l}&text={t}"),
+        },
+        ShareTarget {
+            id: "x",
+            url: format!("https://x.com/intent/post?text={t}&url={l}"),
+        },
+        ShareTarget {
+            id: "facebook",
+            url: format!("https://www.facebook.com/sharer/sharer.php?u={l}"),
+        },
+        ShareTarget {
+            id: "linkedin",
+            url: format!("https://www.linkedin.com/sharing/share-offsite/?url={l}"),
+        },
+        ShareTarget {
+            id: "email",
+            url: format!("mailto:?subject={t}&body={text}"),
+        },
     ])
 }
 
@@ -50,7 +73,10 @@ mod tests {
             .split('&')
             .find_map(|kv| kv.strip_prefix(&format!("{name}=")))
             .unwrap_or_default();
-        percent_decode_str(raw).decode_utf8().expect("utf8").into_owned()
+        percent_decode_str(raw)
+            .decode_utf8()
+            .expect("utf8")
+            .into_owned()
     }
 
     #[test]
@@ -59,7 +85,14 @@ mod tests {
         let link = "https://www.khabarain.com/2026/11/oil-prices/?a=1&b=2";
         let targets = share_targets(title, link).expect("targets");
         assert_eq!(targets.len(), 6);
-        let by = |id: &str| targets.iter().find(|t| t.id == id).expect("target").url.clone();
+        let by = |id: &str| {
+            targets
+                .iter()
+                .find(|t| t.id == id)
+                .expect("target")
+                .url
+                .clone()
+        };
         assert_eq!(param(&by("whatsapp"), "text"), format!("{title}\n{link}"));
         assert_eq!(param(&by("telegram"), "url"), link);
         assert_eq!(param(&by("telegram"), "text"), title);

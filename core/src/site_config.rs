@@ -32,15 +32,42 @@ pub struct CategoryDef {
 /// The site's categories as its navigation lists them (الرئيسية is the home
 /// page and has no feed of its own). Used until the seed page has been read.
 pub const CATEGORIES: &[CategoryDef] = &[
-    CategoryDef { slug: "news", name: "أخبار" },
-    CategoryDef { slug: "politics", name: "سياسة" },
-    CategoryDef { slug: "business", name: "أعمال" },
-    CategoryDef { slug: "sports", name: "رياضة" },
-    CategoryDef { slug: "world", name: "العالم" },
-    CategoryDef { slug: "technology", name: "تكنولوجيا" },
-    CategoryDef { slug: "economy", name: "اقتصاد" },
-    CategoryDef { slug: "health", name: "صحة" },
-    CategoryDef { slug: "entertainment", name: "تسلية" },
+    CategoryDef {
+        slug: "news",
+        name: "أخبار",
+    },
+    CategoryDef {
+        slug: "politics",
+        name: "سياسة",
+    },
+    CategoryDef {
+        slug: "business",
+        name: "أعمال",
+    },
+    CategoryDef {
+        slug: "sports",
+        name: "رياضة",
+    },
+    CategoryDef {
+        slug: "world",
+        name: "العالم",
+    },
+    CategoryDef {
+        slug: "technology",
+        name: "تكنولوجيا",
+    },
+    CategoryDef {
+        slug: "economy",
+        name: "اقتصاد",
+    },
+    CategoryDef {
+        slug: "health",
+        name: "صحة",
+    },
+    CategoryDef {
+        slug: "entertainment",
+        name: "تسلية",
+    },
 ];
 
 /// Feed path of a category, relative to the base URL.
@@ -135,7 +162,10 @@ mod tests {
     #[test]
     fn category_slug_is_read_from_paths() {
         assert_eq!(category_slug_from_path("/category/world/"), Some("world"));
-        assert_eq!(category_slug_from_path("/category/world/feed/"), Some("world"));
+        assert_eq!(
+            category_slug_from_path("/category/world/feed/"),
+            Some("world")
+        );
         assert_eq!(category_slug_from_path("/2026/11/x/"), None);
     }
 }

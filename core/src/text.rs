@@ -125,7 +125,8 @@ mod tests {
     #[test]
     fn fold_matches_see_also_spellings() {
         let want = fold_arabic("شاهد ايضاً");
-        for v in ["شاهد أيضا", "شاهد ايضا", "شاهد أيضاً", "شاهد ايضاً"] {
+        for v in ["شاهد أيضا", "شاهد ايضا", "شاهد أيضاً", "شاهد ايضاً"]
+        {
             assert_eq!(fold_arabic(v), want, "{v}");
         }
     }
@@ -140,10 +141,7 @@ mod tests {
             strip_call_to_action("ارتفعت الأسعار. وتابع الوزير حديثه أمس."),
             "ارتفعت الأسعار. وتابع الوزير حديثه أمس."
         );
-        assert_eq!(
-            strip_call_to_action("اقرأ المزيد على موقع خبرين"),
-            ""
-        );
+        assert_eq!(strip_call_to_action("اقرأ المزيد على موقع خبرين"), "");
     }
 
     #[test]

@@ -71,7 +71,11 @@ pub fn sources(state: State<'_, AppState>) -> CmdResult<Vec<Source>> {
 #[tauri::command]
 pub fn list_articles(state: State<'_, AppState>, args: ListArgs) -> CmdResult<Vec<ArticleSummary>> {
     if let Some(c) = &args.category {
-        if c.len() > 64 || !c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_') {
+        if c.len() > 64
+            || !c
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_')
+        {
             return Err(CommandError::invalid("bad category"));
         }
     }
@@ -130,12 +134,24 @@ pub fn share_links(state: State<'_, AppState>, id: i64) -> CmdResult<Vec<ShareTa
 
 /// Copies an article's public link (optionally with its headline).
 #[tauri::command]
-pub fn copy_link(app: AppHandle, state: State<'_, AppState>, id: i64, with_title: bool) -> CmdResult<String> {
+pub fn copy_link(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+    with_title: bool,
+) -> CmdResult<String> {
     let a = state.store.article(check_id(id)?)?;
-    let text = if with_title { format!("{}\n{}", a.title, a.url) } else { a.url };
+    let text = if with_title {
+        format!("{}\n{}", a.title, a.url)
+    } else {
+        a.url
+    };
     app.clipboard()
         .write_text(text.clone())
-        .map_err(|e| CommandError { code: "clipboard", message: e.to_string() })?;
+        .map_err(|e| CommandError {
+            code: "clipboard",
+            message: e.to_string(),
+        })?;
     Ok(text)
 }
 
@@ -147,11 +163,18 @@ pub fn open_external(app: AppHandle, url: String) -> CmdResult<()> {
     if url.len() > 8192 {
         return Err(CommandError::invalid("link too long"));
     }
-    let parsed = url::Url::parse(&url).map_err(|e| CommandError::invalid(format!("bad link: {e}")))?;
+    let parsed =
+        url::Url::parse(&url).map_err(|e| CommandError::invalid(format!("bad link: {e}")))?;
     if !matches!(parsed.scheme(), "http" | "https" | "mailto") {
-        return Err(CommandError::invalid(format!("refusing to open {}", parsed.scheme())));
+        return Err(CommandError::invalid(format!(
+            "refusing to open {}",
+            parsed.scheme()
+        )));
     }
     app.opener()
         .open_url(parsed.as_str(), None::<&str>)
-        .map_err(|e| CommandError { code: "open", message: e.to_string() })
+        .map_err(|e| CommandError {
+            code: "open",
+            message: e.to_string(),
+        })
 }

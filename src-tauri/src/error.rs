@@ -37,6 +37,9 @@ mod tests {
     fn errors_cross_ipc_as_code_and_message() {
         let e: CommandError = khabarain_core::Error::NotFound("article 7".into()).into();
         let json = serde_json::to_value(&e).expect("serialises");
-        assert_eq!(json, serde_json::json!({"code": "not_found", "message": "not found: article 7"}));
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "not_found", "message": "not found: article 7"})
+        );
     }
 }

@@ -9,7 +9,11 @@ use crate::state::AppState;
 
 pub const SCHEME: &str = "kimg";
 
-pub fn handle<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: tauri::http::Request<Vec<u8>>, responder: UriSchemeResponder) {
+pub fn handle<R: Runtime>(
+    ctx: UriSchemeContext<'_, R>,
+    request: tauri::http::Request<Vec<u8>>,
+    responder: UriSchemeResponder,
+) {
     let app = ctx.app_handle().clone();
     let path = request.uri().path().trim_matches('/').to_string();
     // Lookups touch SQLite; keep them off the webview's thread.

@@ -35,7 +35,10 @@ pub fn run() {
     let state = match open_state(&opts) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("khabarain-reader: cannot open {}: {e}", opts.db_path.display());
+            eprintln!(
+                "khabarain-reader: cannot open {}: {e}",
+                opts.db_path.display()
+            );
             std::process::exit(1);
         }
     };
@@ -83,7 +86,12 @@ pub fn run() {
 fn open_state(opts: &options::Options) -> khabarain_core::Result<AppState> {
     let store = Arc::new(Store::open(&opts.db_path)?);
     let fetcher = Fetcher::new(FetchPolicy::default())?;
-    let syncer = Arc::new(Syncer::new(store.clone(), fetcher, opts.site.clone(), SyncOptions::default())?);
+    let syncer = Arc::new(Syncer::new(
+        store.clone(),
+        fetcher,
+        opts.site.clone(),
+        SyncOptions::default(),
+    )?);
     syncer.seed_defaults()?;
     Ok(AppState {
         store,

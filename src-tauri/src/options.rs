@@ -15,8 +15,12 @@ pub struct Options {
 }
 
 pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Options, String> {
-    let mut db: Option<PathBuf> = std::env::var_os(DB_ENV).filter(|v| !v.is_empty()).map(PathBuf::from);
-    let mut base: Option<String> = std::env::var(BASE_URL_ENV).ok().filter(|v| !v.trim().is_empty());
+    let mut db: Option<PathBuf> = std::env::var_os(DB_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
+    let mut base: Option<String> = std::env::var(BASE_URL_ENV)
+        .ok()
+        .filter(|v| !v.trim().is_empty());
     let mut sync_on_start = true;
     let mut it = args.into_iter().skip(1);
     while let Some(arg) = it.next() {
@@ -25,8 +29,18 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Options, String> 
             None => (arg.clone(), None),
         };
         match name.as_str() {
-            "--db" => db = Some(PathBuf::from(inline.or_else(|| it.next()).ok_or("--db needs a path")?)),
-            "--base-url" => base = Some(inline.or_else(|| it.next()).ok_or("--base-url needs an address")?),
+            "--db" => {
+                db = Some(PathBuf::from(
+                    inline.or_else(|| it.next()).ok_or("--db needs a path")?,
+                ))
+            }
+            "--base-url" => {
+                base = Some(
+                    inline
+                        .or_else(|| it.next())
+                        .ok_or("--base-url needs an address")?,
+                )
+            }
             "--no-sync-on-start" => sync_on_start = false,
             // Arguments added by the platform or a WebDriver are not ours to refuse.
             _ => {}

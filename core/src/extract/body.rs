@@ -21,8 +21,26 @@ pub struct Body {
 }
 
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol",
-    "table", "figure", "aside", "header", "footer", "nav", "main",
+    "p",
+    "div",
+    "section",
+    "article",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "ul",
+    "ol",
+    "table",
+    "figure",
+    "aside",
+    "header",
+    "footer",
+    "nav",
+    "main",
 ];
 const DROP: &[&str] = &[
     "script", "style", "noscript", "iframe", "ins", "form", "button", "svg", "template", "figure",
@@ -39,12 +57,7 @@ struct Walker<'a> {
     link_selector: Selector,
 }
 
-pub fn walk(
-    root: ElementRef<'_>,
-    page_url: &Url,
-    rules: &SiteRules,
-    skip: Option<NodeId>,
-) -> Body {
+pub fn walk(root: ElementRef<'_>, page_url: &Url, rules: &SiteRules, skip: Option<NodeId>) -> Body {
     let mut removed: HashSet<NodeId> = rules
         .remove
         .iter()
@@ -216,5 +229,7 @@ fn is_bold_only(el: ElementRef<'_>, text: &str) -> bool {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }

@@ -77,8 +77,8 @@ pub fn extract(html: &str, page_url: &Url, rules: &SiteRules) -> Result<Extracte
         url: page_url.to_string(),
         message: "no article body found".into(),
     })?;
-    let related_root = rules::first_element(&doc, &rules.related)
-        .or_else(|| related::find_by_heading(&doc));
+    let related_root =
+        rules::first_element(&doc, &rules.related).or_else(|| related::find_by_heading(&doc));
     let body = body::walk(body_root, page_url, rules, related_root.map(|r| r.id()));
     if body.paragraphs == 0 {
         return Err(Error::Extract {
@@ -93,7 +93,8 @@ pub fn extract(html: &str, page_url: &Url, rules: &SiteRules) -> Result<Extracte
     let published = rules::first_value(&doc, &rules.published)
         .and_then(|d| DateTime::parse_from_rfc3339(&d).ok())
         .map(|d| d.with_timezone(&Utc));
-    let canonical_url = rules::first_value(&doc, &rules.canonical).and_then(|u| resolve(page_url, &u));
+    let canonical_url =
+        rules::first_value(&doc, &rules.canonical).and_then(|u| resolve(page_url, &u));
     let direction = direction(&title);
     Ok(ExtractedArticle {
         title,

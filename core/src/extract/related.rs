@@ -47,7 +47,10 @@ pub fn items(root: ElementRef<'_>, page_url: &Url, rules: &SiteRules) -> Vec<Rel
             .filter(|p| !cues::is_loading(p) && Some(p) != category.as_ref())
             .collect();
         let original_title = pieces.iter().find(|p| latin_letter_ratio(p) > 0.6).cloned();
-        let arabic: Vec<&String> = pieces.iter().filter(|p| latin_letter_ratio(p) <= 0.6).collect();
+        let arabic: Vec<&String> = pieces
+            .iter()
+            .filter(|p| latin_letter_ratio(p) <= 0.6)
+            .collect();
         // Without a category element, a trailing short Arabic piece is the label.
         let (title, category) = match (arabic.as_slice(), category) {
             ([], _) => continue,

@@ -128,7 +128,10 @@ mod tests {
     #[test]
     fn bundled_rules_compile() {
         let rules = SiteRules::khabarain().expect("bundled rules compile");
-        assert!(rules.title.iter().any(|p| p.attr.as_deref() == Some("content")));
+        assert!(rules
+            .title
+            .iter()
+            .any(|p| p.attr.as_deref() == Some("content")));
     }
 
     #[test]

@@ -18,7 +18,10 @@ const DRONE_URL: &str = "http://www.khabarain.com/2026/11/drone-strikes-hit-ukra
 #[test]
 fn every_part_of_the_anatomy_comes_out() {
     let a = run("khabarain-drone-strikes.html", DRONE_URL);
-    assert_eq!(a.title, "هجمات بطائرات مسيّرة تستهدف شبكة الكهرباء في أوكرانيا مع اشتداد البرد");
+    assert_eq!(
+        a.title,
+        "هجمات بطائرات مسيّرة تستهدف شبكة الكهرباء في أوكرانيا مع اشتداد البرد"
+    );
     assert_eq!(
         a.summary,
         "تعرّضت منشآت للطاقة في عدة مناطق أوكرانية لهجمات ليلية بطائرات مسيّرة، ما أدى إلى انقطاع التيار الكهربائي عن آلاف المنازل، في وقت تتراجع فيه درجات الحرارة إلى ما دون الصفر مع بداية الشتاء."
@@ -36,7 +39,10 @@ fn every_part_of_the_anatomy_comes_out() {
         a.image_caption.as_deref(),
         Some("A file image of a power substation damaged in an earlier attack in central Ukraine")
     );
-    assert_eq!(a.image_credit.as_deref(), Some("Oleksandr Hrytsenko/AFP via Getty Images"));
+    assert_eq!(
+        a.image_credit.as_deref(),
+        Some("Oleksandr Hrytsenko/AFP via Getty Images")
+    );
     assert_eq!(a.category_label.as_deref(), Some("أخبار"));
     assert!(a.published.is_some());
     assert_eq!(a.direction, "rtl");
@@ -46,17 +52,26 @@ fn every_part_of_the_anatomy_comes_out() {
     );
 
     // Body: five paragraphs and the subheading, in order.
-    assert_eq!(a.body_html.matches("<p dir=\"auto\">").count(), 5, "{}", a.body_html);
+    assert_eq!(
+        a.body_html.matches("<p dir=\"auto\">").count(),
+        5,
+        "{}",
+        a.body_html
+    );
     assert!(a.body_html.contains("<h2 dir=\"auto\">سباق مع الشتاء</h2>"));
-    assert!(a.body_html.starts_with("<p dir=\"auto\">قالت شركة تشغيل الشبكة"));
+    assert!(a
+        .body_html
+        .starts_with("<p dir=\"auto\">قالت شركة تشغيل الشبكة"));
     assert!(a.body_html.contains("180,000"), "numbers survive");
     assert!(a.body_html.contains("«منشآت"), "quotes survive");
 
     assert_eq!(
         a.see_also,
         vec![LinkRef {
-            title: "صادرات الحبوب الأوكرانية ترتفع عبر موانئ البحر الأسود رغم الهجمات المتكررة".into(),
-            url: "http://www.khabarain.com/2026/11/ukraine-grain-exports-rise-despite-attacks/".into(),
+            title: "صادرات الحبوب الأوكرانية ترتفع عبر موانئ البحر الأسود رغم الهجمات المتكررة"
+                .into(),
+            url: "http://www.khabarain.com/2026/11/ukraine-grain-exports-rise-despite-attacks/"
+                .into(),
         }]
     );
     assert_eq!(a.related.len(), 3);
@@ -64,9 +79,12 @@ fn every_part_of_the_anatomy_comes_out() {
         a.related[0],
         RelatedRef {
             title: "استئناف المحادثات في جنيف بشأن وقف إطلاق النار في أوكرانيا وسط تفاؤل حذر".into(),
-            original_title: Some("Ukraine ceasefire talks resume in Geneva amid cautious optimism".into()),
+            original_title: Some(
+                "Ukraine ceasefire talks resume in Geneva amid cautious optimism".into()
+            ),
             category: Some("حرب روسيا وأوكرانيا".into()),
-            url: "http://www.khabarain.com/2026/11/geneva-talks-on-ukraine-ceasefire-resume/".into(),
+            url: "http://www.khabarain.com/2026/11/geneva-talks-on-ukraine-ceasefire-resume/"
+                .into(),
         }
     );
 }
@@ -82,18 +100,51 @@ fn chrome_does_not_leak_into_the_body() {
     ] {
         let a = run(name, url);
         for noise in [
-            "Loading", "شارك الخبر", "Facebook", "LinkedIn", "إعلان", "adsbygoogle", "script", "twttr",
-            "اشترك", "النشرة البريدية", "شاهد", "أخبار ذات صلة", "الوسوم", "الأكثر قراءة", "جميع الحقوق",
-            "تسلية", "logo", "\\", "&nbsp;", "<p dir=\"auto\"></p>", "<img", "<figure", "Oleksandr",
+            "Loading",
+            "شارك الخبر",
+            "Facebook",
+            "LinkedIn",
+            "إعلان",
+            "adsbygoogle",
+            "script",
+            "twttr",
+            "اشترك",
+            "النشرة البريدية",
+            "شاهد",
+            "أخبار ذات صلة",
+            "الوسوم",
+            "الأكثر قراءة",
+            "جميع الحقوق",
+            "تسلية",
+            "logo",
+            "\\",
+            "&nbsp;",
+            "<p dir=\"auto\"></p>",
+            "<img",
+            "<figure",
+            "Oleksandr",
             "Chris Dalton",
         ] {
-            assert!(!a.body_html.contains(noise), "{name}: '{noise}' leaked into {}", a.body_html);
+            assert!(
+                !a.body_html.contains(noise),
+                "{name}: '{noise}' leaked into {}",
+                a.body_html
+            );
         }
         // The headline repeated at the top of the body (reworded on this page
         // of the two) is not kept.
-        assert!(!a.body_html.contains(&a.title), "{name}: repeated headline kept");
-        assert!(!a.body_html.contains("مهلة تمويل الحكومة الفيدرالية تضغط"), "{name}: reworded headline kept");
-        assert!(!a.summary.contains("تابع التفاصيل"), "{name}: call to action kept");
+        assert!(
+            !a.body_html.contains(&a.title),
+            "{name}: repeated headline kept"
+        );
+        assert!(
+            !a.body_html.contains("مهلة تمويل الحكومة الفيدرالية تضغط"),
+            "{name}: reworded headline kept"
+        );
+        assert!(
+            !a.summary.contains("تابع التفاصيل"),
+            "{name}: call to action kept"
+        );
     }
 }
 
@@ -101,7 +152,10 @@ fn chrome_does_not_leak_into_the_body() {
 fn stray_backslashes_are_cleaned_and_the_quote_kept() {
     let a = run("khabarain-drone-strikes.html", DRONE_URL);
     assert!(!a.body_html.contains('\\'));
-    assert!(page("khabarain-drone-strikes.html").contains('\\'), "the page does carry backslashes");
+    assert!(
+        page("khabarain-drone-strikes.html").contains('\\'),
+        "the page does carry backslashes"
+    );
 }
 
 /// A page of another shape: no site classes, bold-paragraph subheadings, a
@@ -127,17 +181,42 @@ fn fallbacks_read_a_page_of_another_shape() {
     let a = extract(OTHER_SHAPE, &url, &rules).expect("extracts");
     assert_eq!(a.title, "عنوان الصفحة");
     assert_eq!(a.summary, "ملخص الخبر هنا.");
-    assert_eq!(a.image_url.as_ref().map(Url::as_str), Some("https://www.khabarain.com/media/lead.jpg"));
-    assert!(a.body_html.contains("<h2 dir=\"auto\">القتال مستمر</h2>"), "{}", a.body_html);
-    assert!(a.body_html.contains("Reuters ذكرت"), "a paragraph starting in Latin is kept");
-    assert!(a.body_html.contains("href=\"https://www.khabarain.com/x/\""), "{}", a.body_html);
-    for bad in ["javascript", "onclick", "أخبار ذات صلة", "خبر ذو صلة", "شاهد", "©"] {
+    assert_eq!(
+        a.image_url.as_ref().map(Url::as_str),
+        Some("https://www.khabarain.com/media/lead.jpg")
+    );
+    assert!(
+        a.body_html.contains("<h2 dir=\"auto\">القتال مستمر</h2>"),
+        "{}",
+        a.body_html
+    );
+    assert!(
+        a.body_html.contains("Reuters ذكرت"),
+        "a paragraph starting in Latin is kept"
+    );
+    assert!(
+        a.body_html
+            .contains("href=\"https://www.khabarain.com/x/\""),
+        "{}",
+        a.body_html
+    );
+    for bad in [
+        "javascript",
+        "onclick",
+        "أخبار ذات صلة",
+        "خبر ذو صلة",
+        "شاهد",
+        "©",
+    ] {
         assert!(!a.body_html.contains(bad), "'{bad}' in {}", a.body_html);
     }
     assert_eq!(a.see_also.len(), 1);
     assert_eq!(a.see_also[0].title, "خبر آخر");
     assert_eq!(a.related.len(), 1);
-    assert_eq!(a.related[0].original_title.as_deref(), Some("Related one in English"));
+    assert_eq!(
+        a.related[0].original_title.as_deref(),
+        Some("Related one in English")
+    );
     assert_eq!(a.related[0].title, "خبر ذو صلة");
     assert_eq!(a.related[0].category.as_deref(), Some("سياسة"));
 }
@@ -146,7 +225,17 @@ fn fallbacks_read_a_page_of_another_shape() {
 fn a_page_without_a_headline_or_body_is_an_error() {
     let rules = SiteRules::khabarain().expect("rules");
     let url = Url::parse("https://www.khabarain.com/x/").expect("url");
-    assert_eq!(extract("<html><body></body></html>", &url, &rules).expect_err("no title").code(), "extract");
-    let err = extract("<html><body><h1>عنوان</h1><main></main></body></html>", &url, &rules).expect_err("no body");
+    assert_eq!(
+        extract("<html><body></body></html>", &url, &rules)
+            .expect_err("no title")
+            .code(),
+        "extract"
+    );
+    let err = extract(
+        "<html><body><h1>عنوان</h1><main></main></body></html>",
+        &url,
+        &rules,
+    )
+    .expect_err("no body");
     assert_eq!(err.code(), "extract");
 }

@@ -4,7 +4,9 @@
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
-use reqwest::header::{HeaderMap, CONTENT_TYPE, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
+use reqwest::header::{
+    HeaderMap, CONTENT_TYPE, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED,
+};
 use reqwest::StatusCode;
 use url::Url;
 
@@ -78,7 +80,12 @@ impl Fetcher {
     }
 
     /// GET with validators; bodies over `limit` bytes are refused.
-    pub async fn get(&self, url: &Url, validators: &Validators, limit: u64) -> Result<FetchOutcome> {
+    pub async fn get(
+        &self,
+        url: &Url,
+        validators: &Validators,
+        limit: u64,
+    ) -> Result<FetchOutcome> {
         if !matches!(url.scheme(), "http" | "https") {
             return Err(Error::InvalidInput(format!("refusing to fetch {url}")));
         }

@@ -101,7 +101,11 @@ impl Store {
         let image_id = match (image, &a.image_url) {
             (Some(img), _) => Some(put_image(&tx, img)?),
             (None, Some(url)) => tx
-                .query_row("SELECT image_id FROM image_urls WHERE url = ?1", [url], |r| r.get(0))
+                .query_row(
+                    "SELECT image_id FROM image_urls WHERE url = ?1",
+                    [url],
+                    |r| r.get(0),
+                )
                 .optional()?,
             (None, None) => None,
         };
@@ -131,17 +135,36 @@ impl Store {
         )?;
         let id = tx.last_insert_rowid();
         if let Some(slug) = &a.category_slug {
-            tx.execute("INSERT INTO article_categories VALUES (?1, ?2)", params![id, slug])?;
+            tx.execute(
+                "INSERT INTO article_categories VALUES (?1, ?2)",
+                params![id, slug],
+            )?;
         }
         let mut link = tx.prepare(
             "INSERT INTO article_links (article_id, kind, position, title, original_title, category, url)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         for (i, l) in a.see_also.iter().enumerate() {
-            link.execute(params![id, "see_also", i as i64, l.title, None::<String>, None::<String>, l.url])?;
+            link.execute(params![
+                id,
+                "see_also",
+                i as i64,
+                l.title,
+                None::<String>,
+                None::<String>,
+                l.url
+            ])?;
         }
         for (i, r) in a.related.iter().enumerate() {
-            link.execute(params![id, "related", i as i64, r.title, r.original_title, r.category, r.url])?;
+            link.execute(params![
+                id,
+                "related",
+                i as i64,
+                r.title,
+                r.original_title,
+                r.category,
+                r.url
+            ])?;
         }
         drop(link);
         tx.commit()?;
@@ -149,7 +172,9 @@ impl Store {
     }
 
     pub fn article_count(&self) -> Result<i64> {
-        Ok(self.conn()?.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))?)
+        Ok(self
+            .conn()?
+            .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))?)
     }
 
     /// A page of the article list, newest first.

@@ -4,7 +4,7 @@
 use rusqlite::{params, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
-use super::{now, StoredImage, Store};
+use super::{now, Store, StoredImage};
 use crate::error::Result;
 
 /// An image downloaded by sync, not stored yet.
@@ -31,9 +31,17 @@ pub(super) fn put_image(tx: &Transaction<'_>, image: &NewImage) -> Result<i64> {
     tx.execute(
         "INSERT INTO images (sha256, mime, bytes, size, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT(sha256) DO NOTHING",
-        params![sha, image.mime, image.bytes, image.bytes.len() as i64, now()],
+        params![
+            sha,
+            image.mime,
+            image.bytes,
+            image.bytes.len() as i64,
+            now()
+        ],
     )?;
-    let id: i64 = tx.query_row("SELECT id FROM images WHERE sha256 = ?1", [&sha], |r| r.get(0))?;
+    let id: i64 = tx.query_row("SELECT id FROM images WHERE sha256 = ?1", [&sha], |r| {
+        r.get(0)
+    })?;
     tx.execute(
         "INSERT INTO image_urls (url, image_id) VALUES (?1, ?2)
          ON CONFLICT(url) DO UPDATE SET image_id = ?2",
@@ -47,7 +55,11 @@ impl Store {
     pub fn image_id_for_url(&self, url: &str) -> Result<Option<i64>> {
         Ok(self
             .conn()?
-            .query_row("SELECT image_id FROM image_urls WHERE url = ?1", [url], |r| r.get(0))
+            .query_row(
+                "SELECT image_id FROM image_urls WHERE url = ?1",
+                [url],
+                |r| r.get(0),
+            )
             .optional()?)
     }
 
@@ -55,16 +67,22 @@ impl Store {
     pub fn image(&self, sha256: &str) -> Result<Option<StoredImage>> {
         Ok(self
             .conn()?
-            .query_row("SELECT mime, bytes FROM images WHERE sha256 = ?1", [sha256], |r| {
-                Ok(StoredImage {
-                    mime: r.get(0)?,
-                    bytes: r.get(1)?,
-                })
-            })
+            .query_row(
+                "SELECT mime, bytes FROM images WHERE sha256 = ?1",
+                [sha256],
+                |r| {
+                    Ok(StoredImage {
+                        mime: r.get(0)?,
+                        bytes: r.get(1)?,
+                    })
+                },
+            )
             .optional()?)
     }
 
     pub fn image_count(&self) -> Result<i64> {
-        Ok(self.conn()?.query_row("SELECT COUNT(*) FROM images", [], |r| r.get(0))?)
+        Ok(self
+            .conn()?
+            .query_row("SELECT COUNT(*) FROM images", [], |r| r.get(0))?)
     }
 }

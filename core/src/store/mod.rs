@@ -75,15 +75,21 @@ impl Store {
 
     /// Schema version, for diagnostics and migration tests.
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn()?.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn()?
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     pub fn journal_mode(&self) -> Result<String> {
-        Ok(self.conn()?.query_row("PRAGMA journal_mode", [], |r| r.get(0))?)
+        Ok(self
+            .conn()?
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))?)
     }
 
     pub fn integrity_check(&self) -> Result<String> {
-        Ok(self.conn()?.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+        Ok(self
+            .conn()?
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
 }
 
@@ -93,9 +99,12 @@ pub(crate) fn now() -> i64 {
 
 /// Default location of the database: the OS's per-user app-data folder.
 pub fn default_db_path() -> Result<PathBuf> {
-    let dirs = directories::ProjectDirs::from("com", "Khabarain", "KhabarainReader").ok_or_else(
-        || Error::Io(std::io::Error::other("no home directory to keep the database in")),
-    )?;
+    let dirs =
+        directories::ProjectDirs::from("com", "Khabarain", "KhabarainReader").ok_or_else(|| {
+            Error::Io(std::io::Error::other(
+                "no home directory to keep the database in",
+            ))
+        })?;
     Ok(dirs.data_dir().join("khabarain.sqlite3"))
 }
 

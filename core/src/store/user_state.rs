@@ -7,9 +7,11 @@ use crate::error::{Error, Result};
 
 impl Store {
     fn ensure_article(&self, id: i64) -> Result<()> {
-        let n: i64 = self
-            .conn()?
-            .query_row("SELECT COUNT(*) FROM articles WHERE id = ?1", [id], |r| r.get(0))?;
+        let n: i64 =
+            self.conn()?
+                .query_row("SELECT COUNT(*) FROM articles WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
         if n == 0 {
             return Err(Error::NotFound(format!("article {id}")));
         }
@@ -45,6 +47,8 @@ impl Store {
     }
 
     pub fn bookmark_count(&self) -> Result<i64> {
-        Ok(self.conn()?.query_row("SELECT COUNT(*) FROM bookmarks", [], |r| r.get(0))?)
+        Ok(self
+            .conn()?
+            .query_row("SELECT COUNT(*) FROM bookmarks", [], |r| r.get(0))?)
     }
 }

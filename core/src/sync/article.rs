@@ -14,7 +14,11 @@ use super::Syncer;
 
 /// Fetches, extracts and stores one entry. Ok(true) when a new article was
 /// stored.
-pub(super) async fn fetch_and_store(syncer: &Syncer, source: &Source, entry: FeedEntry) -> Result<bool> {
+pub(super) async fn fetch_and_store(
+    syncer: &Syncer,
+    source: &Source,
+    entry: FeedEntry,
+) -> Result<bool> {
     if syncer.cancel.load(Ordering::SeqCst) {
         return Err(Error::Cancelled);
     }
@@ -32,7 +36,11 @@ pub(super) async fn fetch_and_store(syncer: &Syncer, source: &Source, entry: Fee
 
     let image = match &x.image_url {
         Some(url) if syncer.store.image_id_for_url(url.as_str())?.is_none() => {
-            match syncer.fetcher.get(url, &Validators::default(), policy.max_image_bytes).await {
+            match syncer
+                .fetcher
+                .get(url, &Validators::default(), policy.max_image_bytes)
+                .await
+            {
                 Ok(FetchOutcome::Fetched(img)) => match sniff_image_mime(&img.body) {
                     Some(mime) => Some(NewImage {
                         url: url.to_string(),
@@ -55,8 +63,16 @@ pub(super) async fn fetch_and_store(syncer: &Syncer, source: &Source, entry: Fee
         _ => None,
     };
 
-    let title = if x.title.is_empty() { entry.title.clone() } else { x.title };
-    let summary = if x.summary.is_empty() { entry.summary.clone() } else { x.summary };
+    let title = if x.title.is_empty() {
+        entry.title.clone()
+    } else {
+        x.title
+    };
+    let summary = if x.summary.is_empty() {
+        entry.summary.clone()
+    } else {
+        x.summary
+    };
     let new = NewArticle {
         source_id: Some(source.id),
         guid: entry.guid.clone(),

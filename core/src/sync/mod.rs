@@ -50,7 +50,12 @@ pub struct Syncer {
 }
 
 impl Syncer {
-    pub fn new(store: Arc<Store>, fetcher: Fetcher, site: Site, options: SyncOptions) -> Result<Self> {
+    pub fn new(
+        store: Arc<Store>,
+        fetcher: Fetcher,
+        site: Site,
+        options: SyncOptions,
+    ) -> Result<Self> {
         Ok(Self {
             store,
             fetcher,
@@ -105,9 +110,16 @@ impl Syncer {
 
     async fn run(&self, events: EventSink) -> Result<SyncReport> {
         let seed_ok = self.refresh_categories().await;
-        let sources: Vec<Source> = self.store.sources()?.into_iter().filter(|s| s.enabled).collect();
+        let sources: Vec<Source> = self
+            .store
+            .sources()?
+            .into_iter()
+            .filter(|s| s.enabled)
+            .collect();
         let total = sources.len();
-        events(SyncEvent::Started { total_sources: total });
+        events(SyncEvent::Started {
+            total_sources: total,
+        });
         let mut reports = Vec::with_capacity(total);
         let mut done_stream = stream::iter(sources)
             .map(|s| self.sync_source(s))
@@ -121,7 +133,10 @@ impl Syncer {
             });
         }
         reports.sort_by_key(|r| r.source_id);
-        let failed_sources = reports.iter().filter(|r| r.status == SourceStatus::Failed).count();
+        let failed_sources = reports
+            .iter()
+            .filter(|r| r.status == SourceStatus::Failed)
+            .count();
         let unreachable = !seed_ok
             && !reports.is_empty()
             && reports.iter().all(|r| {
@@ -152,7 +167,10 @@ impl Syncer {
                 let html = String::from_utf8_lossy(&page.body);
                 let nav = nav_categories(&html, &page.final_url);
                 if !nav.is_empty() {
-                    let cats: Vec<_> = nav.into_iter().map(|c| (c.slug, c.name, Some(c.url))).collect();
+                    let cats: Vec<_> = nav
+                        .into_iter()
+                        .map(|c| (c.slug, c.name, Some(c.url)))
+                        .collect();
                     if let Err(e) = self.store.set_categories(&cats) {
                         tracing::warn!(error = %e, "could not store categories");
                     }
@@ -243,8 +261,11 @@ impl Syncer {
         let keep = (report.failed_pages == 0 && !self.cancel.load(Ordering::SeqCst))
             .then_some(&fetched.validators);
         let empty = Validators::default();
-        self.store
-            .record_source_success(source.id, Some(keep.unwrap_or(&empty)), feed.title.as_deref())?;
+        self.store.record_source_success(
+            source.id,
+            Some(keep.unwrap_or(&empty)),
+            feed.title.as_deref(),
+        )?;
         Ok(())
     }
 }

@@ -57,7 +57,15 @@ pub struct SyncReport {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SyncEvent {
-    Started { total_sources: usize },
-    SourceDone { done: usize, total_sources: usize, report: SourceReport },
-    Finished { report: SyncReport },
+    Started {
+        total_sources: usize,
+    },
+    SourceDone {
+        done: usize,
+        total_sources: usize,
+        report: SourceReport,
+    },
+    Finished {
+        report: SyncReport,
+    },
 }

@@ -52,7 +52,10 @@ impl Corpus {
     }
 
     pub fn article(&self, slug: &str) -> Option<(usize, &Article)> {
-        self.articles.iter().enumerate().find(|(_, a)| a.slug == slug)
+        self.articles
+            .iter()
+            .enumerate()
+            .find(|(_, a)| a.slug == slug)
     }
 
     pub fn category(&self, slug: &str) -> Option<&Category> {
@@ -61,15 +64,20 @@ impl Corpus {
 
     /// Articles of a category, newest first.
     pub fn in_category(&self, slug: &str) -> Vec<(usize, &Article)> {
-        let mut v: Vec<_> = self.articles.iter().enumerate().filter(|(_, a)| a.category == slug).collect();
-        v.sort_by(|a, b| b.1.published.cmp(&a.1.published));
+        let mut v: Vec<_> = self
+            .articles
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.category == slug)
+            .collect();
+        v.sort_by_key(|(_, a)| std::cmp::Reverse(a.published));
         v
     }
 
     /// All articles, newest first.
     pub fn newest(&self) -> Vec<(usize, &Article)> {
         let mut v: Vec<_> = self.articles.iter().enumerate().collect();
-        v.sort_by(|a, b| b.1.published.cmp(&a.1.published));
+        v.sort_by_key(|(_, a)| std::cmp::Reverse(a.published));
         v
     }
 }

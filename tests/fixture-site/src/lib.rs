@@ -40,7 +40,9 @@ impl FixtureSite {
             corpus: Corpus::bundled(),
             log: Mutex::new(Vec::new()),
         });
-        let app = Router::new().fallback(server::handle).with_state(state.clone());
+        let app = Router::new()
+            .fallback(server::handle)
+            .with_state(state.clone());
         let (tx, rx) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
             let served = axum::serve(listener, app).with_graceful_shutdown(async {
@@ -104,13 +106,25 @@ mod tests {
         let slugs: HashSet<_> = c.articles.iter().map(|a| a.slug.as_str()).collect();
         assert_eq!(slugs.len(), c.articles.len(), "slugs are unique");
         for a in &c.articles {
-            assert!(c.category(&a.category).is_some(), "{}: unknown category", a.slug);
+            assert!(
+                c.category(&a.category).is_some(),
+                "{}: unknown category",
+                a.slug
+            );
             for r in &a.related {
-                assert!(slugs.contains(r.as_str()), "{}: related {r} missing", a.slug);
+                assert!(
+                    slugs.contains(r.as_str()),
+                    "{}: related {r} missing",
+                    a.slug
+                );
             }
             for b in &a.body {
                 if let corpus::Block::SeeAlso(s) = b {
-                    assert!(slugs.contains(s.as_str()), "{}: see-also {s} missing", a.slug);
+                    assert!(
+                        slugs.contains(s.as_str()),
+                        "{}: see-also {s} missing",
+                        a.slug
+                    );
                 }
             }
         }

@@ -54,8 +54,8 @@ const LOGO: &[u8] = include_bytes!("../static/logo.png");
 pub async fn handle(State(state): State<Arc<SiteState>>, req: Request) -> Response {
     let path = req.uri().path().to_string();
     let headers = req.headers().clone();
-    let conditional =
-        headers.contains_key(header::IF_NONE_MATCH) || headers.contains_key(header::IF_MODIFIED_SINCE);
+    let conditional = headers.contains_key(header::IF_NONE_MATCH)
+        || headers.contains_key(header::IF_MODIFIED_SINCE);
     let response = route(&state, &path, &headers).await;
     if let Ok(mut log) = state.log.lock() {
         log.push(LoggedRequest {
@@ -100,8 +100,17 @@ fn base_url(headers: &HeaderMap) -> String {
 }
 
 fn document(corpus: &Corpus, path: &str, base: &str) -> Option<Doc> {
-    let segments: Vec<&str> = path.trim_matches('/').split('/').filter(|s| !s.is_empty()).collect();
-    let newest = corpus.articles.iter().map(|a| a.published).max().unwrap_or_default();
+    let segments: Vec<&str> = path
+        .trim_matches('/')
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .collect();
+    let newest = corpus
+        .articles
+        .iter()
+        .map(|a| a.published)
+        .max()
+        .unwrap_or_default();
     let html = |body: String, modified| Doc {
         body: body.into_bytes(),
         content_type: "text/html; charset=utf-8",
@@ -110,7 +119,11 @@ fn document(corpus: &Corpus, path: &str, base: &str) -> Option<Doc> {
     match segments.as_slice() {
         [] => Some(html(listing::home(corpus), newest)),
         ["feed"] => {
-            let items: Vec<_> = corpus.newest().into_iter().map(|(index, article)| FeedItem { index, article }).collect();
+            let items: Vec<_> = corpus
+                .newest()
+                .into_iter()
+                .map(|(index, article)| FeedItem { index, article })
+                .collect();
             Some(Doc {
                 body: feeds::rss(corpus, base, "خبرين", "/feed/", &items).into_bytes(),
                 content_type: "application/rss+xml; charset=utf-8",
@@ -120,29 +133,66 @@ fn document(corpus: &Corpus, path: &str, base: &str) -> Option<Doc> {
         ["category", slug] => listing::category(corpus, slug).map(|b| html(b, newest)),
         ["category", slug, "feed", rest @ ..] => {
             let cat = corpus.category(slug)?;
-            let items: Vec<_> = corpus.in_category(slug).into_iter().map(|(index, article)| FeedItem { index, article }).collect();
-            let modified = items.iter().map(|i| i.article.published).max().unwrap_or(newest);
+            let items: Vec<_> = corpus
+                .in_category(slug)
+                .into_iter()
+                .map(|(index, article)| FeedItem { index, article })
+                .collect();
+            let modified = items
+                .iter()
+                .map(|i| i.article.published)
+                .max()
+                .unwrap_or(newest);
             let title = format!("خبرين » {}", cat.name);
             let self_path = format!("/{}/", segments.join("/"));
             let (body, content_type) = match rest {
-                [] => (feeds::rss(corpus, base, &title, &self_path, &items), "application/rss+xml; charset=utf-8"),
-                ["atom"] => (feeds::atom(base, &title, &self_path, &items), "application/atom+xml; charset=utf-8"),
-                ["json"] => (feeds::json(base, &title, &self_path, &items), "application/feed+json; charset=utf-8"),
+                [] => (
+                    feeds::rss(corpus, base, &title, &self_path, &items),
+                    "application/rss+xml; charset=utf-8",
+                ),
+                ["atom"] => (
+                    feeds::atom(base, &title, &self_path, &items),
+                    "application/atom+xml; charset=utf-8",
+                ),
+                ["json"] => (
+                    feeds::json(base, &title, &self_path, &items),
+                    "application/feed+json; charset=utf-8",
+                ),
                 _ => return None,
             };
-            Some(Doc { body: body.into_bytes(), content_type, modified })
+            Some(Doc {
+                body: body.into_bytes(),
+                content_type,
+                modified,
+            })
         }
         [year, month, slug] if year.len() == 4 && month.len() == 2 => {
             let (index, article) = corpus.article(slug)?;
-            (article.path() == format!("/{}/", segments.join("/")))
-                .then(|| html(page::article_page(corpus, index, article, base), article.published))
+            (article.path() == format!("/{}/", segments.join("/"))).then(|| {
+                html(
+                    page::article_page(corpus, index, article, base),
+                    article.published,
+                )
+            })
         }
         ["images", file] => {
-            let n: usize = file.strip_prefix("img-")?.strip_suffix(".jpg")?.parse().ok()?;
+            let n: usize = file
+                .strip_prefix("img-")?
+                .strip_suffix(".jpg")?
+                .parse()
+                .ok()?;
             let bytes = IMAGES.get(n.checked_sub(1)?)?;
-            Some(Doc { body: bytes.to_vec(), content_type: "image/jpeg", modified: newest })
+            Some(Doc {
+                body: bytes.to_vec(),
+                content_type: "image/jpeg",
+                modified: newest,
+            })
         }
-        ["static", "logo.png"] => Some(Doc { body: LOGO.to_vec(), content_type: "image/png", modified: newest }),
+        ["static", "logo.png"] => Some(Doc {
+            body: LOGO.to_vec(),
+            content_type: "image/png",
+            modified: newest,
+        }),
         ["static", "site.css"] => Some(Doc {
             body: b"body{font-family:sans-serif}.ad-slot{min-height:90px}".to_vec(),
             content_type: "text/css",
@@ -163,7 +213,14 @@ fn http_date(d: DateTime<Utc>) -> String {
 
 fn conditional_response(doc: Doc, headers: &HeaderMap) -> Response {
     let digest = Sha256::digest(&doc.body);
-    let etag = format!("\"{}\"", digest.iter().take(10).map(|b| format!("{b:02x}")).collect::<String>());
+    let etag = format!(
+        "\"{}\"",
+        digest
+            .iter()
+            .take(10)
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    );
     let last_modified = http_date(doc.modified);
     let etag_matches = headers
         .get(header::IF_NONE_MATCH)
@@ -184,11 +241,16 @@ fn conditional_response(doc: Doc, headers: &HeaderMap) -> Response {
         .header(header::CACHE_CONTROL, "max-age=60");
     if not_modified {
         builder = builder.status(StatusCode::NOT_MODIFIED);
-        return builder.body(Body::empty()).unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response());
+        return builder
+            .body(Body::empty())
+            .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response());
     }
     builder
         .status(StatusCode::OK)
-        .header(header::CONTENT_TYPE, HeaderValue::from_static(doc.content_type))
+        .header(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(doc.content_type),
+        )
         .body(Body::from(doc.body))
         .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }

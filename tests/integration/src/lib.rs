@@ -47,7 +47,12 @@ impl Harness {
         )
         .expect("syncer");
         syncer.seed_defaults().expect("defaults");
-        Self { site, dir, store, syncer }
+        Self {
+            site,
+            dir,
+            store,
+            syncer,
+        }
     }
 
     pub fn db_path(&self) -> std::path::PathBuf {

@@ -9,38 +9,84 @@ use khabarain_integration_tests::{quiet, short_timeouts, Harness};
 async fn failing_sources_are_reported_and_the_others_still_sync() {
     let h = Harness::with_policy(short_timeouts()).await;
     let base = h.site.base_url();
-    let broken = h.store.ensure_source(&format!("{base}status/500/"), None).expect("source");
-    let hanging = h.store.ensure_source(&format!("{base}hang/feed/"), None).expect("source");
-    let missing = h.store.ensure_source(&format!("{base}category/none/feed/"), None).expect("source");
-    let slow = h.store.ensure_source(&format!("{base}slow/1/category/world/feed/"), Some("world")).expect("source");
+    let broken = h
+        .store
+        .ensure_source(&format!("{base}status/500/"), None)
+        .expect("source");
+    let hanging = h
+        .store
+        .ensure_source(&format!("{base}hang/feed/"), None)
+        .expect("source");
+    let missing = h
+        .store
+        .ensure_source(&format!("{base}category/none/feed/"), None)
+        .expect("source");
+    let slow = h
+        .store
+        .ensure_source(&format!("{base}slow/1/category/world/feed/"), Some("world"))
+        .expect("source");
 
     let started = std::time::Instant::now();
     let report = h.syncer.sync(quiet()).await.expect("sync runs");
     // The hanging server costs its timeout, not the whole sync.
-    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "took {:?}",
+        started.elapsed()
+    );
 
-    let by_id = |id: i64| report.sources.iter().find(|s| s.source_id == id).expect("reported");
+    let by_id = |id: i64| {
+        report
+            .sources
+            .iter()
+            .find(|s| s.source_id == id)
+            .expect("reported")
+    };
     assert_eq!(by_id(broken).status, SourceStatus::Failed);
-    assert_eq!(by_id(broken).error.as_ref().map(|e| e.code), Some("http_status"));
-    assert_eq!(by_id(hanging).error.as_ref().map(|e| e.code), Some("timeout"));
-    assert_eq!(by_id(missing).error.as_ref().map(|e| e.code), Some("http_status"));
+    assert_eq!(
+        by_id(broken).error.as_ref().map(|e| e.code),
+        Some("http_status")
+    );
+    assert_eq!(
+        by_id(hanging).error.as_ref().map(|e| e.code),
+        Some("timeout")
+    );
+    assert_eq!(
+        by_id(missing).error.as_ref().map(|e| e.code),
+        Some("http_status")
+    );
     assert_eq!(by_id(slow).status, SourceStatus::Updated);
     assert_eq!(report.failed_sources, 3);
-    assert!(!report.unreachable, "the site answered, so it is not 'unreachable'");
+    assert!(
+        !report.unreachable,
+        "the site answered, so it is not 'unreachable'"
+    );
     assert_eq!(report.new_articles, 36, "the default feeds all synced");
 
     let sources = h.store.sources().expect("sources");
     let broken_row = sources.iter().find(|s| s.id == broken).expect("row");
-    assert!(broken_row.last_error.as_deref().is_some_and(|e| e.contains("500")));
+    assert!(broken_row
+        .last_error
+        .as_deref()
+        .is_some_and(|e| e.contains("500")));
     assert!(broken_row.last_success_at.is_none());
 }
 
 #[tokio::test]
 async fn bodies_over_the_limit_are_refused() {
-    let policy = FetchPolicy { max_feed_bytes: 2_000, ..short_timeouts() };
+    let policy = FetchPolicy {
+        max_feed_bytes: 2_000,
+        ..short_timeouts()
+    };
     let h = Harness::with_policy(policy).await;
     let report = h.syncer.sync(quiet()).await.expect("sync runs");
-    assert!(report.sources.iter().all(|s| s.error.as_ref().map(|e| e.code) == Some("too_large")), "{report:#?}");
+    assert!(
+        report
+            .sources
+            .iter()
+            .all(|s| s.error.as_ref().map(|e| e.code) == Some("too_large")),
+        "{report:#?}"
+    );
     assert_eq!(h.store.article_count().expect("count"), 0);
 }
 
@@ -48,7 +94,10 @@ async fn bodies_over_the_limit_are_refused() {
 async fn only_one_sync_runs_at_a_time() {
     let h = Harness::start().await;
     let (a, b) = tokio::join!(h.syncer.sync(quiet()), h.syncer.sync(quiet()));
-    let busy = [a.as_ref().err(), b.as_ref().err()].into_iter().flatten().count();
+    let busy = [a.as_ref().err(), b.as_ref().err()]
+        .into_iter()
+        .flatten()
+        .count();
     assert_eq!(busy, 1, "exactly one of two concurrent syncs is refused");
     assert_eq!(h.store.article_count().expect("count"), 36);
 }

@@ -16,40 +16,73 @@ async fn first_sync_stores_every_article_once_with_its_image_and_links() {
     assert!(!report.unreachable);
     assert_eq!(report.new_articles, corpus_len);
     assert_eq!(h.store.article_count().expect("count") as usize, corpus_len);
-    assert!(report.sources.iter().all(|s| s.status == SourceStatus::Updated && s.failed_pages == 0));
+    assert!(report
+        .sources
+        .iter()
+        .all(|s| s.status == SourceStatus::Updated && s.failed_pages == 0));
 
     // The navigation comes from the seed page, in its order.
     let cats = h.store.categories().expect("categories");
-    let want: Vec<_> = h.site.corpus().categories.iter().map(|c| c.name.clone()).collect();
+    let want: Vec<_> = h
+        .site
+        .corpus()
+        .categories
+        .iter()
+        .map(|c| c.name.clone())
+        .collect();
     let got: Vec<_> = cats.iter().map(|c| c.name.clone()).collect();
     assert_eq!(got, want);
-    assert!(cats.iter().all(|c| c.url.as_deref().is_some_and(|u| u.starts_with(&h.site.base_url()))));
+    assert!(cats.iter().all(|c| c
+        .url
+        .as_deref()
+        .is_some_and(|u| u.starts_with(&h.site.base_url()))));
 
     // 36 articles share 12 pictures: the cache keeps each picture once.
     assert_eq!(h.store.image_count().expect("images"), 12);
 
     let list = h
         .store
-        .list_articles(&ListFilter { limit: 1000, ..ListFilter::default() })
+        .list_articles(&ListFilter {
+            limit: 1000,
+            ..ListFilter::default()
+        })
         .expect("list");
     assert_eq!(list.len(), corpus_len);
-    assert!(list.windows(2).all(|w| w[0].published_at >= w[1].published_at), "newest first");
+    assert!(
+        list.windows(2)
+            .all(|w| w[0].published_at >= w[1].published_at),
+        "newest first"
+    );
     for row in &list {
         let a = h.store.article(row.id).expect("article");
-        let hash = a.image.clone().unwrap_or_else(|| panic!("{}: no image", a.url));
+        let hash = a
+            .image
+            .clone()
+            .unwrap_or_else(|| panic!("{}: no image", a.url));
         let img = h.store.image(&hash).expect("lookup").expect("image stored");
         assert_eq!(img.mime, "image/jpeg");
         assert!(!a.body_html.is_empty() && a.original_title.is_some() && a.image_caption.is_some());
         assert_eq!(a.see_also.len(), 1, "{}", a.url);
         assert!(a.related.len() >= 2, "{}", a.url);
         // Every link points at an article of the same corpus, so all resolve.
-        assert!(a.see_also.iter().chain(&a.related).all(|l| l.article_id.is_some()), "{}", a.url);
+        assert!(
+            a.see_also
+                .iter()
+                .chain(&a.related)
+                .all(|l| l.article_id.is_some()),
+            "{}",
+            a.url
+        );
     }
 
     // Filed under its category.
     let world = h
         .store
-        .list_articles(&ListFilter { category: Some("world".into()), limit: 100, ..ListFilter::default() })
+        .list_articles(&ListFilter {
+            category: Some("world".into()),
+            limit: 100,
+            ..ListFilter::default()
+        })
         .expect("world");
     assert_eq!(world.len(), 4);
 }
@@ -64,15 +97,29 @@ async fn second_sync_adds_nothing_and_only_sends_conditional_requests() {
     let report = h.syncer.sync(quiet()).await.expect("second sync");
     assert_eq!(report.new_articles, 0);
     assert_eq!(h.store.article_count().expect("count"), before);
-    assert!(report.sources.iter().all(|s| s.status == SourceStatus::NotModified), "{report:#?}");
+    assert!(
+        report
+            .sources
+            .iter()
+            .all(|s| s.status == SourceStatus::NotModified),
+        "{report:#?}"
+    );
 
     let requests = h.site.requests();
-    let feeds: Vec<_> = requests.iter().filter(|r| r.path.contains("/feed/")).collect();
+    let feeds: Vec<_> = requests
+        .iter()
+        .filter(|r| r.path.contains("/feed/"))
+        .collect();
     assert_eq!(feeds.len(), 9);
-    assert!(feeds.iter().all(|r| r.conditional && r.status == 304), "{feeds:#?}");
+    assert!(
+        feeds.iter().all(|r| r.conditional && r.status == 304),
+        "{feeds:#?}"
+    );
     // No article page or image is fetched again.
     assert!(
-        requests.iter().all(|r| r.path == "/" || r.path.contains("/feed/")),
+        requests
+            .iter()
+            .all(|r| r.path == "/" || r.path.contains("/feed/")),
         "{requests:#?}"
     );
 }
@@ -82,7 +129,13 @@ async fn with_the_site_gone_articles_and_images_stay_readable() {
     let h = Harness::with_policy(khabarain_integration_tests::short_timeouts()).await;
     h.syncer.sync(quiet()).await.expect("sync");
     let path = h.db_path();
-    let Harness { site, syncer, store, dir: _dir, .. } = h;
+    let Harness {
+        site,
+        syncer,
+        store,
+        dir: _dir,
+        ..
+    } = h;
     site.stop().await;
 
     // The running app: a sync now says the site cannot be reached, and loses nothing.
@@ -90,18 +143,28 @@ async fn with_the_site_gone_articles_and_images_stay_readable() {
     assert!(report.unreachable, "{report:#?}");
     assert_eq!(report.new_articles, 0);
     let sources = store.sources().expect("sources");
-    assert!(sources.iter().all(|s| s.last_error.is_some() && s.last_success_at.is_some()));
+    assert!(sources
+        .iter()
+        .all(|s| s.last_error.is_some() && s.last_success_at.is_some()));
     drop(syncer);
     drop(store);
 
     // A fresh start on the same file, without any network.
     let store = Store::open(&path).expect("reopen");
-    let list = store.list_articles(&ListFilter { limit: 1000, ..ListFilter::default() }).expect("list");
+    let list = store
+        .list_articles(&ListFilter {
+            limit: 1000,
+            ..ListFilter::default()
+        })
+        .expect("list");
     assert_eq!(list.len(), 36);
     for row in list {
         let a = store.article(row.id).expect("article");
         assert!(a.body_html.contains("<p"));
-        let img = store.image(&a.image.expect("image hash")).expect("lookup").expect("cached");
+        let img = store
+            .image(&a.image.expect("image hash"))
+            .expect("lookup")
+            .expect("cached");
         assert!(img.bytes.starts_with(&[0xFF, 0xD8, 0xFF]), "a real JPEG");
     }
 }
@@ -111,8 +174,14 @@ async fn atom_and_json_feeds_of_the_same_site_add_no_duplicates() {
     let h = Harness::start().await;
     h.syncer.sync(quiet()).await.expect("sync");
     let base = h.site.base_url();
-    for path in ["category/world/feed/atom/", "category/sports/feed/json/", "feed/"] {
-        h.store.ensure_source(&format!("{base}{path}"), None).expect("source");
+    for path in [
+        "category/world/feed/atom/",
+        "category/sports/feed/json/",
+        "feed/",
+    ] {
+        h.store
+            .ensure_source(&format!("{base}{path}"), None)
+            .expect("source");
     }
     let report = h.syncer.sync(quiet()).await.expect("sync");
     assert_eq!(report.failed_sources, 0, "{report:#?}");
@@ -126,11 +195,19 @@ async fn atom_and_json_feeds_of_the_same_site_add_no_duplicates() {
 async fn read_marks_and_bookmarks_survive_a_resync() {
     let h = Harness::start().await;
     h.syncer.sync(quiet()).await.expect("sync");
-    let first = h.store.list_articles(&ListFilter { limit: 2, ..ListFilter::default() }).expect("list");
+    let first = h
+        .store
+        .list_articles(&ListFilter {
+            limit: 2,
+            ..ListFilter::default()
+        })
+        .expect("list");
     h.store.set_bookmark(first[0].id, true).expect("bookmark");
     h.store.set_read(first[1].id, true).expect("read");
     // A feed that lists every stored article again, read in full.
-    h.store.ensure_source(&format!("{}feed/", h.site.base_url()), None).expect("source");
+    h.store
+        .ensure_source(&format!("{}feed/", h.site.base_url()), None)
+        .expect("source");
     let report = h.syncer.sync(quiet()).await.expect("resync");
     assert_eq!(report.sources.iter().map(|s| s.items).sum::<usize>(), 36);
     let a = h.store.article(first[0].id).expect("a");

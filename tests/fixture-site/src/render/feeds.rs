@@ -13,7 +13,13 @@ fn excerpt(a: &Article) -> String {
     format!("{} {}", a.summary, CALL_TO_ACTION)
 }
 
-pub fn rss(corpus: &Corpus, base: &str, title: &str, self_path: &str, items: &[FeedItem<'_>]) -> String {
+pub fn rss(
+    corpus: &Corpus,
+    base: &str,
+    title: &str,
+    self_path: &str,
+    items: &[FeedItem<'_>],
+) -> String {
     let base = base.trim_end_matches('/');
     let mut out = format!(
         r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -29,7 +35,10 @@ pub fn rss(corpus: &Corpus, base: &str, title: &str, self_path: &str, items: &[F
     );
     for it in items {
         let a = it.article;
-        let category = corpus.category(&a.category).map(|c| c.name.as_str()).unwrap_or("");
+        let category = corpus
+            .category(&a.category)
+            .map(|c| c.name.as_str())
+            .unwrap_or("");
         out.push_str(&format!(
             r#"<item>
 <title>{title}</title>

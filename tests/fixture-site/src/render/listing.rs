@@ -16,13 +16,21 @@ pub fn category(corpus: &Corpus, slug: &str) -> Option<String> {
 <link rel="alternate" type="application/feed+json" title="خبرين » {name} (JSON)" href="/category/{slug}/feed/json/">"#,
         name = esc(&cat.name)
     );
-    Some(list_page(corpus, &cat.name, &alternates, &corpus.in_category(slug)))
+    Some(list_page(
+        corpus,
+        &cat.name,
+        &alternates,
+        &corpus.in_category(slug),
+    ))
 }
 
 fn list_page(corpus: &Corpus, title: &str, extra: &str, items: &[(usize, &Article)]) -> String {
     let mut html = chrome::head(title, extra);
     html.push_str(&chrome::header(corpus));
-    html.push_str(&format!("<main id=\"content\"><h1 class=\"page-title\">{}</h1><div class=\"posts\">\n", esc(title)));
+    html.push_str(&format!(
+        "<main id=\"content\"><h1 class=\"page-title\">{}</h1><div class=\"posts\">\n",
+        esc(title)
+    ));
     for (i, a) in items {
         html.push_str(&format!(
             r#"<article class="post-card"><a href="{path}"><img src="/images/{img}" alt=""><h2>{title}</h2></a><p>{summary}</p></article>

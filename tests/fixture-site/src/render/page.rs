@@ -6,10 +6,14 @@ use super::{chrome, esc, CALL_TO_ACTION};
 use crate::corpus::{Article, Block, Corpus};
 
 const SEE_ALSO_SPELLINGS: [&str; 4] = ["شاهد ايضاً", "شاهد أيضاً", "شاهد أيضا", "شاهد ايضا"];
-const LAZY_PIXEL: &str = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
+const LAZY_PIXEL: &str =
+    "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
 
 pub fn article_page(corpus: &Corpus, index: usize, a: &Article, base: &str) -> String {
-    let category = corpus.category(&a.category).map(|c| c.name.as_str()).unwrap_or("أخبار");
+    let category = corpus
+        .category(&a.category)
+        .map(|c| c.name.as_str())
+        .unwrap_or("أخبار");
     let url = format!("{}{}", base.trim_end_matches('/'), a.path());
     let image = format!("/images/{}", Article::image_file(index));
     let extra = format!(
@@ -34,7 +38,10 @@ pub fn article_page(corpus: &Corpus, index: usize, a: &Article, base: &str) -> S
             esc(&a.title)
         )
     } else {
-        format!(r#"<img src="{image}" alt="{}" width="800" height="450">"#, esc(&a.title))
+        format!(
+            r#"<img src="{image}" alt="{}" width="800" height="450">"#,
+            esc(&a.title)
+        )
     };
     let mut html = chrome::head(&a.title, &extra);
     html.push_str(&chrome::header(corpus));
@@ -98,7 +105,9 @@ pub fn article_page(corpus: &Corpus, index: usize, a: &Article, base: &str) -> S
                 }
             }
             Block::SeeAlso(slug) => {
-                let Some((_, target)) = corpus.article(slug) else { continue };
+                let Some((_, target)) = corpus.article(slug) else {
+                    continue;
+                };
                 let label = SEE_ALSO_SPELLINGS[(index + i) % SEE_ALSO_SPELLINGS.len()];
                 if (index + i) % 2 == 0 {
                     html.push_str(&format!(
@@ -125,7 +134,11 @@ pub fn article_page(corpus: &Corpus, index: usize, a: &Article, base: &str) -> S
     html.push_str(&related_block(corpus, a));
     html.push_str("</article>\n</main>\n<aside class=\"sidebar\"><h3>الأكثر قراءة</h3><ul>");
     for (_, other) in corpus.newest().into_iter().take(5) {
-        html.push_str(&format!("<li><a href=\"{}\">{}</a></li>", other.path(), esc(&other.title)));
+        html.push_str(&format!(
+            "<li><a href=\"{}\">{}</a></li>",
+            other.path(),
+            esc(&other.title)
+        ));
     }
     html.push_str("</ul></aside>\n");
     html.push_str(&chrome::footer(corpus));
@@ -137,7 +150,9 @@ fn related_block(corpus: &Corpus, a: &Article) -> String {
         "  <section class=\"related-posts\">\n    <h3 class=\"block-title\">أخبار ذات صلة</h3>\n",
     );
     for slug in &a.related {
-        let Some((_, r)) = corpus.article(slug) else { continue };
+        let Some((_, r)) = corpus.article(slug) else {
+            continue;
+        };
         out.push_str(&format!(
             r#"    <div class="related-item"><a href="{}"><span class="en-title" lang="en">{}</span><span class="loading">Loading...</span><h4>{}</h4></a><span class="related-category">{}</span></div>
 "#,

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing the app needs on Debian/Ubuntu,
+# skipping whatever is already there. Sourced by run-demo.sh and test.sh.
+#   deps_app   — WebKitGTK and build tools, the Rust toolchain
+#   deps_test  — deps_app + Xvfb, WebKitWebDriver, tauri-driver, rustfmt, clippy
+set -euo pipefail
+
+APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config curl file libxdo-dev libssl-dev
+  libayatana-appindicator3-dev librsvg2-dev fonts-noto-core)
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver dbus-x11)
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_install() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "==> installing system packages: ${missing[*]}"
+    as_root apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+}
+
+ensure_rust() {
+  if ! command -v cargo >/dev/null 2>&1 && [ -x "$HOME/.cargo/bin/cargo" ]; then
+    export PATH="$HOME/.cargo/bin:$PATH"
+  fi
+  if ! command -v cargo >/dev/null 2>&1; then
+    echo "==> installing the Rust toolchain (rustup, stable)"
+    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal
+    export PATH="$HOME/.cargo/bin:$PATH"
+  fi
+}
+
+deps_app() {
+  if command -v apt-get >/dev/null 2>&1; then apt_install "${APP_PACKAGES[@]}"; fi
+  ensure_rust
+}
+
+deps_test() {
+  deps_app
+  if command -v apt-get >/dev/null 2>&1; then apt_install "${TEST_PACKAGES[@]}"; fi
+  for c in rustfmt clippy; do
+    if ! cargo "${c/rustfmt/fmt}" --version >/dev/null 2>&1; then rustup component add "$c"; fi
+  done
+  if ! command -v tauri-driver >/dev/null 2>&1; then
+    echo "==> installing tauri-driver"
+    cargo install tauri-driver --locked
+  fi
+}
