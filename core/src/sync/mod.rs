@@ -39,6 +39,14 @@ impl Default for SyncOptions {
 
 pub type EventSink = Arc<dyn Fn(SyncEvent) + Send + Sync>;
 
+struct RunningGuard<'a>(&'a AtomicBool);
+
+impl Drop for RunningGuard<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::SeqCst);
+    }
+}
+
 pub struct Syncer {
     store: Arc<Store>,
     fetcher: Fetcher,
@@ -102,10 +110,11 @@ impl Syncer {
         if self.running.swap(true, Ordering::SeqCst) {
             return Err(Error::SyncBusy);
         }
+        // Cleared on drop, so a sync whose future is dropped half-way (the
+        // app closing, a caller's timeout) does not block every later one.
+        let _running = RunningGuard(&self.running);
         self.cancel.store(false, Ordering::SeqCst);
-        let result = self.run(events).await;
-        self.running.store(false, Ordering::SeqCst);
-        result
+        self.run(events).await
     }
 
     async fn run(&self, events: EventSink) -> Result<SyncReport> {

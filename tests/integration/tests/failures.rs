@@ -101,3 +101,31 @@ async fn only_one_sync_runs_at_a_time() {
     assert_eq!(busy, 1, "exactly one of two concurrent syncs is refused");
     assert_eq!(h.store.article_count().expect("count"), 36);
 }
+
+#[tokio::test]
+async fn a_sync_dropped_half_way_does_not_block_the_next() {
+    let h = Harness::with_policy(short_timeouts()).await;
+    h.store
+        .ensure_source(&format!("{}hang/feed/", h.site.base_url()), None)
+        .expect("source");
+    let first = tokio::time::timeout(
+        std::time::Duration::from_millis(300),
+        h.syncer.sync(quiet()),
+    )
+    .await;
+    assert!(
+        first.is_err(),
+        "the hanging source keeps the first sync busy"
+    );
+    assert!(!h.syncer.is_running());
+    let report = h.syncer.sync(quiet()).await.expect("the next sync runs");
+    assert_eq!(
+        report.failed_sources, 1,
+        "only the hanging source: {report:#?}"
+    );
+    assert_eq!(
+        h.store.article_count().expect("count"),
+        36,
+        "what the first stored plus the rest"
+    );
+}
