@@ -86,6 +86,15 @@ async fn sync_read_bookmark_restart_and_read_offline() {
             ])
         );
 
+        // Thumbnails of the rows in view load from the app's image scheme.
+        wait_until(
+            &c,
+            "[...document.querySelectorAll('.article-row')].slice(0, 6).every(r => { \
+             const i = r.querySelector('img.thumb'); return i && i.complete && i.naturalWidth > 0; })",
+            15,
+        )
+        .await;
+
         c.find(Locator::Css(".article-row"))
             .await
             .expect("first row")
