@@ -10,7 +10,7 @@ deps_app
 
 if [ "${1:-}" = "--fresh" ]; then rm -rf .demo; fi
 mkdir -p .demo
-cargo build -p khabarain-fixture-site -p khabarain-reader
+cargo build --workspace --bins
 
 site_log=.demo/fixture-site.log
 ./target/debug/fixture-site --port "${FIXTURE_PORT:-0}" >"$site_log" 2>&1 &

@@ -8,15 +8,23 @@ cd "$(dirname "$0")/.."
 source scripts/deps.sh
 deps_test
 
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
 echo "==> cargo fmt --check"
 cargo fmt --all -- --check
 echo "==> cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "==> build the app (the WebDriver tests drive this binary)"
-cargo build -p khabarain-reader --locked
+cargo build --workspace --bins --locked
 echo "==> unit and integration tests"
-cargo test --workspace --locked
+cargo test --workspace --locked 2>&1 | tee -a "$log"
 echo "==> the real app over WebDriver (tauri-driver + WebKitWebDriver, under Xvfb)"
+# The only ignored tests are the ones that need a display and the built app.
 xvfb-run -a -s '-screen 0 1280x800x24' \
-  cargo test -p khabarain-e2e --locked -- --ignored --test-threads=1
-echo "==> all tests passed; screenshots in target/e2e/"
+  cargo test --workspace --locked -- --ignored --test-threads=1 2>&1 | tee -a "$log"
+
+echo "==> screenshots in target/e2e/"
+# One closing line for the whole run, summed over every test binary.
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed;?$/) p += $(i-1); if ($(i) ~ /^failed;?$/) f += $(i-1) } }
+     END { printf "tests: %d passed, %d failed\n", p, f; exit (f > 0) }' "$log"

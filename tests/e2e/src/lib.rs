@@ -9,6 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
 
 pub use fantoccini;
 
@@ -86,8 +87,7 @@ impl Driver {
         );
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
-            match ClientBuilder::rustls()
-                .expect("tls config")
+            match ClientBuilder::new(HttpConnector::new())
                 .capabilities(caps.clone())
                 .connect(&format!("http://127.0.0.1:{}", self.port))
                 .await
