@@ -26,6 +26,9 @@ pub use report::{ErrorInfo, SourceReport, SourceStatus, SyncEvent, SyncReport};
 pub struct SyncOptions {
     pub feed_concurrency: usize,
     pub page_concurrency: usize,
+    /// Sync only these sources (and skip the seed page); all enabled ones
+    /// when `None`.
+    pub only_sources: Option<Vec<i64>>,
 }
 
 impl Default for SyncOptions {
@@ -33,6 +36,7 @@ impl Default for SyncOptions {
         Self {
             feed_concurrency: 4,
             page_concurrency: 6,
+            only_sources: None,
         }
     }
 }
@@ -118,13 +122,14 @@ impl Syncer {
     }
 
     async fn run(&self, events: EventSink) -> Result<SyncReport> {
-        let seed_ok = self.refresh_categories().await;
-        let sources: Vec<Source> = self
-            .store
-            .sources()?
-            .into_iter()
-            .filter(|s| s.enabled)
-            .collect();
+        let all = self.store.sources()?;
+        let sources: Vec<Source> = match &self.options.only_sources {
+            Some(ids) => all.into_iter().filter(|s| ids.contains(&s.id)).collect(),
+            None => all.into_iter().filter(|s| s.enabled).collect(),
+        };
+        // A restricted sync does not read the seed page; its sources alone
+        // say whether the site can be reached.
+        let seed_ok = self.options.only_sources.is_none() && self.refresh_categories().await;
         let total = sources.len();
         events(SyncEvent::Started {
             total_sources: total,

@@ -1,0 +1,263 @@
+//! `khabarain`: the reader without a window, over the same library and the
+//! same database as the app. For scripts, power users and benchmarks.
+//!
+//!   khabarain sync [--source FEED_URL]...   fetch new articles
+//!   khabarain list [--category SLUG] [--unread] [--bookmarked] [--limit N] [--json]
+//!   khabarain show ID [--json]
+//!   khabarain sources [--json]
+//!   khabarain export                        every article as JSON lines
+//!
+//! `--db PATH` (or KHABARAIN_DB) and `--base-url URL` (or KHABARAIN_BASE_URL)
+//! work as in the app.
+
+mod render;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+use khabarain_core::fetch::{FetchPolicy, Fetcher};
+use khabarain_core::site_config::{Site, BASE_URL_ENV, DB_ENV, DEFAULT_BASE_URL};
+use khabarain_core::store::{default_db_path, ListFilter, Store};
+use khabarain_core::sync::{SyncEvent, SyncOptions, Syncer};
+
+#[derive(Parser)]
+#[command(
+    name = "khabarain",
+    version,
+    about = "Khabarain Reader from the command line"
+)]
+struct Cli {
+    /// Database file (default: the app's, in the OS app-data folder).
+    #[arg(long, global = true, env = DB_ENV)]
+    db: Option<PathBuf>,
+    /// Address of the site.
+    #[arg(long, global = true, env = BASE_URL_ENV, default_value = DEFAULT_BASE_URL)]
+    base_url: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Fetch new articles from the site's feeds (or only the given ones).
+    Sync {
+        /// Sync only this feed (added as a source if new). Repeatable.
+        #[arg(long = "source")]
+        sources: Vec<String>,
+        /// Print each source's result as a JSON line.
+        #[arg(long)]
+        json: bool,
+        /// Feeds fetched at once.
+        #[arg(long, default_value_t = 4)]
+        feed_concurrency: usize,
+        /// Article pages fetched at once.
+        #[arg(long, default_value_t = 6)]
+        page_concurrency: usize,
+    },
+    /// List stored articles, newest first.
+    List {
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long)]
+        unread: bool,
+        #[arg(long)]
+        bookmarked: bool,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one article.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the sources with their last success and last error.
+    Sources {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write every stored article as one JSON object per line.
+    Export,
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "error".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("khabarain: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> khabarain_core::Result<ExitCode> {
+    let db = match cli.db {
+        Some(p) => p,
+        None => default_db_path()?,
+    };
+    let store = Arc::new(Store::open(&db)?);
+    match cli.command {
+        Command::Sync {
+            sources,
+            json,
+            feed_concurrency,
+            page_concurrency,
+        } => {
+            let site = Site::parse(&cli.base_url)?;
+            let options = SyncOptions {
+                feed_concurrency,
+                page_concurrency,
+                ..SyncOptions::default()
+            };
+            sync(store, site, &sources, json, options)
+        }
+        Command::List {
+            category,
+            unread,
+            bookmarked,
+            limit,
+            json,
+        } => {
+            let rows = store.list_articles(&ListFilter {
+                category,
+                unread_only: unread,
+                bookmarked_only: bookmarked,
+                limit,
+                offset: 0,
+            })?;
+            if json {
+                print_json(&rows);
+            } else {
+                for r in rows {
+                    println!("{}", render::list_row(&r));
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { id, json } => {
+            let a = store.article(id)?;
+            if json {
+                print_json(&a);
+            } else {
+                print!("{}", render::article(&a));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Sources { json } => {
+            let sources = store.sources()?;
+            if json {
+                print_json(&sources);
+            } else {
+                for s in sources {
+                    println!("{}", render::source(&s));
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export => {
+            let mut offset = 0;
+            loop {
+                let page = store.list_articles(&ListFilter {
+                    limit: 500,
+                    offset,
+                    ..ListFilter::default()
+                })?;
+                for row in &page {
+                    let a = store.article(row.id)?;
+                    println!("{}", serde_json::to_string(&a).unwrap_or_default());
+                }
+                if page.len() < 500 {
+                    break;
+                }
+                offset += 500;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn sync(
+    store: Arc<Store>,
+    site: Site,
+    only: &[String],
+    json: bool,
+    mut options: SyncOptions,
+) -> khabarain_core::Result<ExitCode> {
+    if !only.is_empty() {
+        let wanted: Vec<i64> = only
+            .iter()
+            .map(|u| {
+                let url = url::Url::parse(u).map_err(|e| {
+                    khabarain_core::Error::InvalidInput(format!("--source {u}: {e}"))
+                })?;
+                store.ensure_source(url.as_str(), None)
+            })
+            .collect::<khabarain_core::Result<_>>()?;
+        options.only_sources = Some(wanted);
+    }
+    let restricted = options.only_sources.is_some();
+    let syncer = Syncer::new(
+        store.clone(),
+        Fetcher::new(FetchPolicy::default())?,
+        site,
+        options,
+    )?;
+    if !restricted {
+        syncer.seed_defaults()?;
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(khabarain_core::Error::Io)?;
+    let sink = Arc::new(move |event: SyncEvent| match &event {
+        SyncEvent::SourceDone { report, .. } if json => {
+            println!("{}", serde_json::to_string(report).unwrap_or_default());
+        }
+        SyncEvent::SourceDone {
+            done,
+            total_sources,
+            report,
+        } => {
+            eprintln!("[{done}/{total_sources}] {}", render::source_report(report));
+        }
+        _ => {}
+    });
+    let report = runtime.block_on(syncer.sync(sink))?;
+    eprintln!(
+        "{} new articles, {} of {} sources failed{}",
+        report.new_articles,
+        report.failed_sources,
+        report.sources.len(),
+        if report.unreachable {
+            " (the site cannot be reached)"
+        } else {
+            ""
+        }
+    );
+    Ok(if report.unreachable {
+        ExitCode::from(3)
+    } else if report.failed_sources > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn print_json<T: serde::Serialize>(value: &T) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).unwrap_or_default()
+    );
+}

@@ -1,0 +1,142 @@
+//! Plain-text views for a terminal.
+
+use khabarain_core::store::{ArticleDetail, ArticleSummary, Source};
+use khabarain_core::sync::{SourceReport, SourceStatus};
+
+/// `YYYY-MM-DD HH:MM` (UTC).
+pub fn date(secs: Option<i64>) -> String {
+    secs.and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+        .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|| "-".into())
+}
+
+pub fn list_row(a: &ArticleSummary) -> String {
+    format!(
+        "{:>6}  {}  {}{}  {}",
+        a.id,
+        date(a.published_at),
+        if a.read { ' ' } else { '●' },
+        if a.bookmarked { '★' } else { ' ' },
+        a.title
+    )
+}
+
+pub fn article(a: &ArticleDetail) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("{}\n", a.title));
+    if let Some(o) = &a.original_title {
+        out.push_str(&format!("{o}\n"));
+    }
+    out.push_str(&format!(
+        "{} · {} · {}\n\n",
+        a.category_label.as_deref().unwrap_or("-"),
+        date(a.published_at),
+        a.url
+    ));
+    if !a.summary.is_empty() {
+        out.push_str(&format!("{}\n\n", a.summary));
+    }
+    if let Some(c) = &a.image_caption {
+        out.push_str(&format!(
+            "[صورة: {c}{}]\n\n",
+            a.image_credit
+                .as_deref()
+                .map(|c| format!(" — {c}"))
+                .unwrap_or_default()
+        ));
+    }
+    out.push_str(&html_text(&a.body_html));
+    for (heading, links) in [("شاهد أيضاً", &a.see_also), ("أخبار ذات صلة", &a.related)]
+    {
+        if !links.is_empty() {
+            out.push_str(&format!("\n{heading}:\n"));
+            for l in links {
+                let id = l.article_id.map(|i| format!(" (#{i})")).unwrap_or_default();
+                out.push_str(&format!("  - {}{id}\n", l.title));
+            }
+        }
+    }
+    out
+}
+
+/// The body's text, a paragraph per line; subheadings marked with '##'.
+fn html_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        let (text, tail) = rest.split_at(start);
+        out.push_str(&unescape(text));
+        let Some(end) = tail.find('>') else { break };
+        let tag = &tail[1..end];
+        let name = tag
+            .trim_start_matches('/')
+            .split([' ', '>'])
+            .next()
+            .unwrap_or("");
+        match (tag.starts_with('/'), name) {
+            (false, "h2" | "h3") => out.push_str("## "),
+            (true, "p" | "h2" | "h3" | "blockquote" | "li") => out.push_str("\n\n"),
+            _ => {}
+        }
+        rest = &tail[end + 1..];
+    }
+    out.push_str(&unescape(rest));
+    out
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+}
+
+pub fn source(s: &Source) -> String {
+    format!(
+        "{:>4}  {}  {}  ok: {}  error: {}",
+        s.id,
+        if s.enabled { "on " } else { "off" },
+        s.url,
+        date(s.last_success_at),
+        s.last_error.as_deref().unwrap_or("-")
+    )
+}
+
+pub fn source_report(r: &SourceReport) -> String {
+    let status = match r.status {
+        SourceStatus::Updated => "updated",
+        SourceStatus::NotModified => "not modified",
+        SourceStatus::Failed => "FAILED",
+    };
+    let error = r
+        .error
+        .as_ref()
+        .map(|e| format!(": {}", e.message))
+        .unwrap_or_default();
+    format!(
+        "{status}  {}  items {}, new {}, failed pages {}{error}",
+        r.url, r.items, r.new, r.failed_pages
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_render_in_utc() {
+        assert_eq!(date(Some(0)), "1970-01-01 00:00");
+        assert_eq!(date(Some(1_795_595_400)), "2026-11-25 08:30");
+        assert_eq!(date(None), "-");
+    }
+
+    #[test]
+    fn body_html_becomes_paragraph_text() {
+        let text = html_text(
+            "<p dir=\"auto\">أ &amp; ب</p><h2 dir=\"auto\">عنوان</h2><p>ج <a href=\"x\">د</a></p>",
+        );
+        assert_eq!(text, "أ & ب\n\n## عنوان\n\nج د\n\n");
+    }
+}
