@@ -1,6 +1,8 @@
 //! HTTP client policy: timeouts, size caps on every body (measured after
 //! decompression, so a gzip bomb is cut off), and conditional GET.
 
+pub mod charset;
+
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};

@@ -93,3 +93,17 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// The user's switch for a source; disabled sources are not synced.
+    pub fn set_source_enabled(&self, id: i64, enabled: bool) -> Result<()> {
+        let n = self.conn()?.execute(
+            "UPDATE sources SET enabled = ?2 WHERE id = ?1",
+            params![id, enabled],
+        )?;
+        if n == 0 {
+            return Err(crate::error::Error::NotFound(format!("source {id}")));
+        }
+        Ok(())
+    }
+}

@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 use crate::error::{Error, Result};
 use crate::extract::extract;
 use crate::feed::FeedEntry;
-use crate::fetch::{FetchOutcome, Validators};
+use crate::fetch::{charset, FetchOutcome, Validators};
 use crate::images::sniff_image_mime;
 use crate::store::{NewArticle, NewImage, Source};
 
@@ -31,7 +31,7 @@ pub(super) async fn fetch_and_store(
         FetchOutcome::Fetched(p) => p,
         FetchOutcome::NotModified => return Ok(false),
     };
-    let html = String::from_utf8_lossy(&page.body);
+    let html = charset::html_to_string(&page.body, page.content_type.as_deref());
     let x = extract(&html, &page.final_url, &syncer.rules)?;
 
     let image = match &x.image_url {

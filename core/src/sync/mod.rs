@@ -16,7 +16,7 @@ use crate::discover::nav_categories;
 use crate::error::{Error, Result};
 use crate::extract::SiteRules;
 use crate::feed::parse_feed;
-use crate::fetch::{FetchOutcome, Fetcher, Validators};
+use crate::fetch::{charset, FetchOutcome, Fetcher, Validators};
 use crate::site_config::{Site, CATEGORIES};
 use crate::store::{Source, Store};
 pub use report::{ErrorInfo, SourceReport, SourceStatus, SyncEvent, SyncReport};
@@ -178,7 +178,7 @@ impl Syncer {
         let limit = self.fetcher.policy.max_page_bytes;
         match self.fetcher.get(&url, &Validators::default(), limit).await {
             Ok(FetchOutcome::Fetched(page)) => {
-                let html = String::from_utf8_lossy(&page.body);
+                let html = charset::html_to_string(&page.body, page.content_type.as_deref());
                 let nav = nav_categories(&html, &page.final_url);
                 if !nav.is_empty() {
                     let cats: Vec<_> = nav
@@ -240,7 +240,8 @@ impl Syncer {
             }
             FetchOutcome::Fetched(f) => f,
         };
-        let feed = parse_feed(&fetched.body, &fetched.final_url)?;
+        let body = charset::feed_to_utf8(&fetched.body, fetched.content_type.as_deref());
+        let feed = parse_feed(&body, &fetched.final_url)?;
         report.items = feed.entries.len();
         let mut fresh = Vec::new();
         for entry in feed.entries {

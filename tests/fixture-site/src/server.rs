@@ -84,6 +84,15 @@ async fn route(state: &SiteState, path: &str, headers: &HeaderMap) -> Response {
     if path.starts_with("/hang/") {
         tokio::time::sleep(Duration::from_secs(3600)).await;
     }
+    // The same site served in windows-1256, as older Arabic sites are: the
+    // charset only in the HTTP header for feeds, in a meta tag for pages.
+    if let Some(inner) = path.strip_prefix("/w1256/") {
+        let base = format!("{}w1256/", base_url(headers));
+        return match document(&state.corpus, &format!("/{inner}"), &base) {
+            Some(doc) => conditional_response(to_windows_1256(doc), headers),
+            None => (StatusCode::NOT_FOUND, "الصفحة غير موجودة").into_response(),
+        };
+    }
     let base = base_url(headers);
     match document(&state.corpus, path, &base) {
         Some(doc) => conditional_response(doc, headers),
@@ -204,6 +213,38 @@ fn document(corpus: &Corpus, path: &str, base: &str) -> Option<Doc> {
             modified: newest,
         }),
         _ => None,
+    }
+}
+
+fn to_windows_1256(doc: Doc) -> Doc {
+    let Some(kind) = doc
+        .content_type
+        .split(';')
+        .next()
+        .filter(|t| t.starts_with("text/html") || t.contains("xml"))
+    else {
+        return doc;
+    };
+    let text = String::from_utf8_lossy(&doc.body)
+        .replace(
+            "<meta charset=\"utf-8\">",
+            "<meta charset=\"windows-1256\">",
+        )
+        .replace(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+            "<?xml version=\"1.0\"?>",
+        );
+    let content_type = if kind.starts_with("text/html") {
+        "text/html; charset=windows-1256"
+    } else if kind.contains("atom") {
+        "application/atom+xml; charset=windows-1256"
+    } else {
+        "application/rss+xml; charset=windows-1256"
+    };
+    Doc {
+        body: encoding_rs::WINDOWS_1256.encode(&text).0.into_owned(),
+        content_type,
+        modified: doc.modified,
     }
 }
 

@@ -1,0 +1,53 @@
+//! Feeds and pages served in windows-1256 (charset in the HTTP header only
+//! for feeds, in a meta tag for pages) arrive as the same Arabic text.
+
+use khabarain_core::store::ListFilter;
+use khabarain_integration_tests::{quiet, Harness};
+
+#[tokio::test]
+async fn windows_1256_feeds_and_pages_read_as_arabic() {
+    let h = Harness::start().await;
+    let feed = format!("{}w1256/category/economy/feed/", h.site.base_url());
+    let id = h
+        .store
+        .ensure_source(&feed, Some("economy"))
+        .expect("source");
+    for s in h.store.sources().expect("sources") {
+        if s.id != id {
+            h.store.set_source_enabled(s.id, false).expect("disable");
+        }
+    }
+    let report = h.syncer.sync(quiet()).await.expect("sync");
+    assert_eq!(report.failed_sources, 0, "{report:#?}");
+    assert_eq!(report.new_articles, 4);
+
+    let rows = h
+        .store
+        .list_articles(&ListFilter {
+            limit: 10,
+            ..ListFilter::default()
+        })
+        .expect("list");
+    let corpus = h.site.corpus();
+    for row in rows {
+        let a = h.store.article(row.id).expect("article");
+        assert!(a.url.contains("/w1256/"), "{}", a.url);
+        let slug = a
+            .url
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .expect("slug");
+        let (_, want) = corpus.article(slug).expect("in corpus");
+        assert_eq!(a.title, want.title);
+        assert_eq!(a.summary, want.summary);
+        assert!(
+            a.body_html.contains(&want.original_title)
+                || a.original_title.as_deref() == Some(&want.original_title)
+        );
+        assert!(
+            !a.body_html.contains('\u{FFFD}'),
+            "no replacement characters"
+        );
+    }
+}
