@@ -51,7 +51,7 @@ fn html_declared(body: &[u8]) -> Option<&'static Encoding> {
     let end = rest
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
         .unwrap_or(rest.len());
-    Encoding::for_label(rest[..end].as_bytes())
+    Encoding::for_label(&rest.as_bytes()[..end])
 }
 
 fn decode_with<'a>(
@@ -164,10 +164,8 @@ mod tests {
             "<html><head><meta charset=\"windows-1256\"></head><body>{ARABIC}</body></html>"
         );
         assert!(html_to_string(&w1256(&page), Some("text/html")).contains(ARABIC));
-        let page = format!(
-            "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-6\"></head><body>عنوان</body></html>"
-        );
-        let bytes = encoding_rs::ISO_8859_6.encode(&page).0.into_owned();
+        let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-6\"></head><body>عنوان</body></html>";
+        let bytes = encoding_rs::ISO_8859_6.encode(page).0.into_owned();
         assert!(html_to_string(&bytes, None).contains("عنوان"));
         let bytes = w1256(ARABIC);
         assert_eq!(
