@@ -3,6 +3,8 @@
 
 pub mod charset;
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
@@ -10,6 +12,7 @@ use reqwest::header::{
     HeaderMap, CONTENT_TYPE, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED,
 };
 use reqwest::StatusCode;
+use tokio::sync::Semaphore;
 use url::Url;
 
 use crate::error::{Error, Result};
@@ -23,6 +26,14 @@ pub struct FetchPolicy {
     pub max_page_bytes: u64,
     pub max_image_bytes: u64,
     pub user_agent: String,
+    /// Requests in flight at once, in all.
+    pub max_connections: usize,
+    /// Requests in flight at once to one host: politeness to the site.
+    pub max_per_host: usize,
+    /// Further attempts after a timeout or a 5xx/429 answer.
+    pub retries: u32,
+    /// Wait before the first retry; doubled for each further one.
+    pub backoff: Duration,
 }
 
 impl Default for FetchPolicy {
@@ -34,6 +45,10 @@ impl Default for FetchPolicy {
             max_page_bytes: 4 * 1024 * 1024,
             max_image_bytes: 10 * 1024 * 1024,
             user_agent: format!("KhabarainReader/{}", env!("CARGO_PKG_VERSION")),
+            max_connections: 16,
+            max_per_host: 6,
+            retries: 2,
+            backoff: Duration::from_millis(500),
         }
     }
 }
@@ -64,6 +79,27 @@ pub enum FetchOutcome {
 pub struct Fetcher {
     client: reqwest::Client,
     pub policy: FetchPolicy,
+    limits: Arc<Limits>,
+}
+
+#[derive(Debug)]
+struct Limits {
+    total: Arc<Semaphore>,
+    per_host: Mutex<HashMap<String, Arc<Semaphore>>>,
+}
+
+impl Limits {
+    fn host(&self, url: &Url, permits: usize) -> Arc<Semaphore> {
+        let key = format!(
+            "{}:{}",
+            url.host_str().unwrap_or_default(),
+            url.port_or_known_default().unwrap_or(0)
+        );
+        let mut map = self.per_host.lock().unwrap_or_else(|p| p.into_inner());
+        map.entry(key)
+            .or_insert_with(|| Arc::new(Semaphore::new(permits.max(1))))
+            .clone()
+    }
 }
 
 impl Fetcher {
@@ -78,10 +114,20 @@ impl Fetcher {
                 url: String::new(),
                 message: e.to_string(),
             })?;
-        Ok(Self { client, policy })
+        let limits = Arc::new(Limits {
+            total: Arc::new(Semaphore::new(policy.max_connections.max(1))),
+            per_host: Mutex::new(HashMap::new()),
+        });
+        Ok(Self {
+            client,
+            policy,
+            limits,
+        })
     }
 
-    /// GET with validators; bodies over `limit` bytes are refused.
+    /// GET with validators; bodies over `limit` bytes are refused. Timeouts
+    /// and 5xx/429 answers are retried with exponential backoff; the
+    /// connection limits are held only while a request is in flight.
     pub async fn get(
         &self,
         url: &Url,
@@ -91,6 +137,37 @@ impl Fetcher {
         if !matches!(url.scheme(), "http" | "https") {
             return Err(Error::InvalidInput(format!("refusing to fetch {url}")));
         }
+        let host = self.limits.host(url, self.policy.max_per_host);
+        let mut attempt = 0;
+        loop {
+            let result = {
+                let _total = self
+                    .limits
+                    .total
+                    .acquire()
+                    .await
+                    .map_err(|_| Error::Cancelled)?;
+                let _host = host.acquire().await.map_err(|_| Error::Cancelled)?;
+                self.get_once(url, validators, limit).await
+            };
+            match result {
+                Err(e) if attempt < self.policy.retries && is_transient(&e) => {
+                    let wait = self.policy.backoff * 2u32.pow(attempt);
+                    tracing::debug!(%url, error = %e, ?wait, "retrying");
+                    tokio::time::sleep(wait).await;
+                    attempt += 1;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn get_once(
+        &self,
+        url: &Url,
+        validators: &Validators,
+        limit: u64,
+    ) -> Result<FetchOutcome> {
         let mut request = self.client.get(url.clone());
         if let Some(etag) = &validators.etag {
             request = request.header(IF_NONE_MATCH, etag);
@@ -136,6 +213,17 @@ impl Fetcher {
             },
             final_url,
         }))
+    }
+}
+
+/// Worth another try: the server was slow, or said itself to try later.
+fn is_transient(e: &Error) -> bool {
+    match e {
+        Error::Timeout { .. } => true,
+        Error::HttpStatus { status, .. } => {
+            *status == 429 || ((500..600).contains(status) && *status != 501)
+        }
+        _ => false,
     }
 }
 

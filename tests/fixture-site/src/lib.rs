@@ -39,6 +39,10 @@ impl FixtureSite {
         let state = Arc::new(SiteState {
             corpus: Corpus::bundled(),
             log: Mutex::new(Vec::new()),
+            attempts: Mutex::new(Default::default()),
+            in_flight: Default::default(),
+            max_in_flight: Default::default(),
+            latency_ms: Default::default(),
         });
         let app = Router::new()
             .fallback(server::handle)
@@ -74,7 +78,26 @@ impl FixtureSite {
         self.state.log.lock().map(|l| l.clone()).unwrap_or_default()
     }
 
+    /// Delays every answer by `latency`.
+    pub fn set_latency(&self, latency: std::time::Duration) {
+        let ms = u64::try_from(latency.as_millis()).unwrap_or(u64::MAX);
+        self.state
+            .latency_ms
+            .store(ms, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// The most requests that were in flight at once since the start (or
+    /// the last `clear_requests`).
+    pub fn max_in_flight(&self) -> usize {
+        self.state
+            .max_in_flight
+            .load(std::sync::atomic::Ordering::SeqCst)
+    }
+
     pub fn clear_requests(&self) {
+        self.state
+            .max_in_flight
+            .store(0, std::sync::atomic::Ordering::SeqCst);
         if let Ok(mut l) = self.state.log.lock() {
             l.clear();
         }

@@ -1,6 +1,8 @@
 //! The HTTP side: routing, ETag/Last-Modified with 304s, a request log for
 //! tests, and the misbehaving endpoints (slow, failing, hanging).
 
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -27,6 +29,12 @@ pub struct LoggedRequest {
 pub struct SiteState {
     pub corpus: Corpus,
     pub log: Mutex<Vec<LoggedRequest>>,
+    /// Requests seen per path by the flaky endpoint.
+    pub attempts: Mutex<HashMap<String, u32>>,
+    pub in_flight: AtomicUsize,
+    /// Added to every answer, to make a loopback site behave like a remote one.
+    pub latency_ms: AtomicU64,
+    pub max_in_flight: AtomicUsize,
 }
 
 struct Doc {
@@ -56,7 +64,14 @@ pub async fn handle(State(state): State<Arc<SiteState>>, req: Request) -> Respon
     let headers = req.headers().clone();
     let conditional = headers.contains_key(header::IF_NONE_MATCH)
         || headers.contains_key(header::IF_MODIFIED_SINCE);
+    let now = state.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+    state.max_in_flight.fetch_max(now, Ordering::SeqCst);
+    let latency = state.latency_ms.load(Ordering::SeqCst);
+    if latency > 0 {
+        tokio::time::sleep(Duration::from_millis(latency)).await;
+    }
     let response = route(&state, &path, &headers).await;
+    state.in_flight.fetch_sub(1, Ordering::SeqCst);
     if let Ok(mut log) = state.log.lock() {
         log.push(LoggedRequest {
             path,
@@ -73,6 +88,21 @@ async fn route(state: &SiteState, path: &str, headers: &HeaderMap) -> Response {
         let (secs, inner) = rest.split_once('/').unwrap_or((rest, ""));
         let secs: u64 = secs.parse().unwrap_or(1);
         tokio::time::sleep(Duration::from_secs(secs)).await;
+        return Box::pin(route(state, &format!("/{inner}"), headers)).await;
+    }
+    // `/flaky/<n>/<path>`: 503 for the first n requests of that path, then the page.
+    if let Some(rest) = path.strip_prefix("/flaky/") {
+        let (n, inner) = rest.split_once('/').unwrap_or((rest, ""));
+        let n: u32 = n.parse().unwrap_or(1);
+        let seen = {
+            let mut attempts = state.attempts.lock().unwrap_or_else(|p| p.into_inner());
+            let count = attempts.entry(path.to_string()).or_insert(0);
+            *count += 1;
+            *count
+        };
+        if seen <= n {
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
         return Box::pin(route(state, &format!("/{inner}"), headers)).await;
     }
     if let Some(code) = path.strip_prefix("/status/") {

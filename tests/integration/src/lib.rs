@@ -26,6 +26,7 @@ pub fn short_timeouts() -> FetchPolicy {
     FetchPolicy {
         connect_timeout: Duration::from_secs(2),
         timeout: Duration::from_secs(3),
+        backoff: Duration::from_millis(100),
         ..FetchPolicy::default()
     }
 }
