@@ -15,6 +15,7 @@ pub struct NewArticle {
     pub source_id: Option<i64>,
     pub guid: String,
     pub url: String,
+    pub fingerprint: Option<String>,
     pub title: String,
     pub original_title: Option<String>,
     pub summary: String,
@@ -29,6 +30,9 @@ pub struct NewArticle {
     pub see_also: Vec<LinkRef>,
     pub related: Vec<RelatedRef>,
 }
+
+const FIND_SQL: &str = "SELECT id FROM articles WHERE guid = ?1 OR url = ?2
+    OR (?3 IS NOT NULL AND fingerprint = ?3) LIMIT 1";
 
 const SUMMARY_COLUMNS: &str = "a.id, a.title, a.summary, a.category_slug, a.category_label,
     a.published_at, i.sha256, rs.article_id IS NOT NULL, b.article_id IS NOT NULL, a.direction";
@@ -54,15 +58,16 @@ fn summary_row(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
 }
 
 impl Store {
-    /// The stored article with this guid or URL, if any.
-    pub fn find_article(&self, guid: &str, url: &str) -> Result<Option<i64>> {
+    /// The stored article with this guid, URL or fingerprint, if any.
+    pub fn find_article(
+        &self,
+        guid: &str,
+        url: &str,
+        fingerprint: Option<&str>,
+    ) -> Result<Option<i64>> {
         Ok(self
             .conn()?
-            .query_row(
-                "SELECT id FROM articles WHERE guid = ?1 OR url = ?2 LIMIT 1",
-                params![guid, url],
-                |r| r.get(0),
-            )
+            .query_row(FIND_SQL, params![guid, url, fingerprint], |r| r.get(0))
             .optional()?)
     }
 
@@ -82,11 +87,9 @@ impl Store {
         let mut conn = self.conn()?;
         let tx = conn.transaction()?;
         let existing: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM articles WHERE guid = ?1 OR url = ?2 LIMIT 1",
-                params![a.guid, a.url],
-                |r| r.get(0),
-            )
+            .query_row(FIND_SQL, params![a.guid, a.url, a.fingerprint], |r| {
+                r.get(0)
+            })
             .optional()?;
         if let Some(id) = existing {
             if let Some(slug) = &a.category_slug {
@@ -110,14 +113,15 @@ impl Store {
             (None, None) => None,
         };
         tx.execute(
-            "INSERT INTO articles (source_id, guid, url, title, original_title, summary, body_html,
+            "INSERT INTO articles (source_id, guid, url, fingerprint, title, original_title, summary, body_html,
                 direction, image_url, image_id, image_caption, image_credit, category_slug,
                 category_label, published_at, fetched_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             params![
                 a.source_id,
                 a.guid,
                 a.url,
+                a.fingerprint,
                 a.title,
                 a.original_title,
                 a.summary,

@@ -22,7 +22,10 @@ pub use images::NewImage;
 pub use models::*;
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("migrations/001_initial.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("migrations/001_initial.sql")),
+        M::up(include_str!("migrations/002_dedupe.sql")),
+    ])
 }
 
 /// The database. Cheap to share behind an `Arc`; every call takes the
@@ -118,11 +121,30 @@ mod tests {
     }
 
     #[test]
+    fn a_version_1_database_with_data_is_migrated_and_keeps_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("v1.db");
+        {
+            let mut conn = Connection::open(&path).expect("open");
+            migrations().to_version(&mut conn, 1).expect("v1");
+            conn.execute_batch(
+                "INSERT INTO articles (guid, url, title, fetched_at) VALUES ('g', 'https://k/a', 'عنوان', 1);
+                 INSERT INTO bookmarks (article_id, created_at, note) VALUES (1, 2, 'ملاحظة');",
+            )
+            .expect("v1 data");
+        }
+        let store = Store::open(&path).expect("migrates");
+        assert_eq!(store.schema_version().expect("version"), 2);
+        assert_eq!(store.article(1).expect("article").title, "عنوان");
+        assert_eq!(store.bookmark_count().expect("bookmarks"), 1);
+    }
+
+    #[test]
     fn file_database_uses_wal_and_latest_schema() {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(&dir.path().join("sub/k.db")).expect("open");
         assert_eq!(store.journal_mode().expect("mode"), "wal");
-        assert_eq!(store.schema_version().expect("version"), 1);
+        assert_eq!(store.schema_version().expect("version"), 2);
         let fk: i64 = store
             .conn()
             .expect("conn")

@@ -76,7 +76,8 @@ pub(super) async fn fetch_and_store(
     let new = NewArticle {
         source_id: Some(source.id),
         guid: entry.guid.clone(),
-        url: entry.url.to_string(),
+        url: super::dedupe::canonical_url(&entry.url).to_string(),
+        fingerprint: super::dedupe::fingerprint(&entry.title, entry.published),
         title,
         original_title: x.original_title,
         summary,

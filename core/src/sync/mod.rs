@@ -4,6 +4,7 @@
 //! on.
 
 mod article;
+pub mod dedupe;
 mod report;
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -245,7 +246,12 @@ impl Syncer {
         report.items = feed.entries.len();
         let mut fresh = Vec::new();
         for entry in feed.entries {
-            match self.store.find_article(&entry.guid, entry.url.as_str())? {
+            let fingerprint = dedupe::fingerprint(&entry.title, entry.published);
+            let url = dedupe::canonical_url(&entry.url);
+            match self
+                .store
+                .find_article(&entry.guid, url.as_str(), fingerprint.as_deref())?
+            {
                 Some(id) => {
                     if let Some(slug) = &source.category_slug {
                         self.store.add_article_category(id, slug)?;

@@ -1,0 +1,123 @@
+//! When two feed items are one article: the same guid, the same URL once
+//! tracking parameters are gone, or the same headline on the same day (the
+//! same story under another address, as mirrors and syndication produce).
+
+use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
+use url::Url;
+
+use crate::text::fold_arabic;
+
+/// Query parameters that only say where a click came from.
+fn is_tracking(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.starts_with("utm_")
+        || matches!(
+            n.as_str(),
+            "fbclid"
+                | "gclid"
+                | "dclid"
+                | "msclkid"
+                | "yclid"
+                | "igshid"
+                | "mc_cid"
+                | "mc_eid"
+                | "_ga"
+                | "ref_src"
+                | "ref_url"
+                | "spm"
+                | "cmpid"
+                | "ocid"
+                | "s_cid"
+                | "amp"
+        )
+}
+
+/// The article's URL without tracking parameters or fragment: the address
+/// that is stored, shared and compared.
+pub fn canonical_url(url: &Url) -> Url {
+    let mut out = url.clone();
+    out.set_fragment(None);
+    let kept: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(k, _)| !is_tracking(k))
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    if kept.is_empty() {
+        out.set_query(None);
+    } else {
+        out.query_pairs_mut().clear().extend_pairs(kept);
+    }
+    out
+}
+
+/// Headline (folded: no diacritics, one alef, no punctuation) and publication
+/// day. `None` without a date: a headline alone is too weak to merge on.
+pub fn fingerprint(title: &str, published: Option<DateTime<Utc>>) -> Option<String> {
+    let day = published?.format("%Y-%m-%d").to_string();
+    let words: Vec<String> = fold_arabic(title)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if words.len() < 3 {
+        return None;
+    }
+    let digest = Sha256::digest(format!("{day}|{}", words.join(" ")).as_bytes());
+    Some(digest.iter().take(12).map(|b| format!("{b:02x}")).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(s: &str) -> Url {
+        Url::parse(s).expect("url")
+    }
+
+    #[test]
+    fn tracking_parameters_and_fragments_go_other_parameters_stay() {
+        assert_eq!(
+            canonical_url(&url(
+                "https://k.example/2026/11/a/?utm_source=rss&utm_medium=feed#top"
+            ))
+            .as_str(),
+            "https://k.example/2026/11/a/"
+        );
+        assert_eq!(
+            canonical_url(&url("https://k.example/?p=1019&fbclid=xyz&UTM_Campaign=z")).as_str(),
+            "https://k.example/?p=1019"
+        );
+        assert_eq!(
+            canonical_url(&url("https://k.example/a?id=3&page=2")).as_str(),
+            "https://k.example/a?id=3&page=2"
+        );
+    }
+
+    #[test]
+    fn fingerprints_ignore_diacritics_punctuation_and_time_of_day() {
+        let d1 = DateTime::parse_from_rfc3339("2026-11-24T08:30:00Z")
+            .expect("date")
+            .with_timezone(&Utc);
+        let d2 = DateTime::parse_from_rfc3339("2026-11-24T19:05:00Z")
+            .expect("date")
+            .with_timezone(&Utc);
+        let d3 = DateTime::parse_from_rfc3339("2026-11-25T08:30:00Z")
+            .expect("date")
+            .with_timezone(&Utc);
+        let a = fingerprint("إسبانيا تُعلن مناطق منكوبة: بلنسية", Some(d1));
+        assert!(a.is_some());
+        assert_eq!(
+            a,
+            fingerprint("اسبانيا تعلن مناطق منكوبة - بلنسية", Some(d2))
+        );
+        assert_ne!(
+            a,
+            fingerprint("اسبانيا تعلن مناطق منكوبة - بلنسية", Some(d3))
+        );
+        assert_ne!(a, fingerprint("اسبانيا تعلن مناطق جديدة منكوبة", Some(d1)));
+        assert_eq!(fingerprint("عاجل", Some(d1)), None, "too short to be sure");
+        assert_eq!(fingerprint("إسبانيا تعلن مناطق منكوبة", None), None);
+    }
+}
