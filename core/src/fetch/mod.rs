@@ -59,6 +59,9 @@ impl Default for FetchPolicy {
 pub struct Validators {
     pub etag: Option<String>,
     pub last_modified: Option<String>,
+    /// Not sent: the SHA-256 of the last body that was fully processed, for
+    /// servers that send no validators.
+    pub content_hash: Option<String>,
 }
 
 #[derive(Debug)]
@@ -210,6 +213,7 @@ impl Fetcher {
             validators: Validators {
                 etag: header_str(&headers, ETAG.as_str()),
                 last_modified: header_str(&headers, LAST_MODIFIED.as_str()),
+                content_hash: None,
             },
             final_url,
         }))

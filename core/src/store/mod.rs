@@ -25,6 +25,7 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("migrations/001_initial.sql")),
         M::up(include_str!("migrations/002_dedupe.sql")),
+        M::up(include_str!("migrations/003_feed_hash.sql")),
     ])
 }
 
@@ -134,7 +135,7 @@ mod tests {
             .expect("v1 data");
         }
         let store = Store::open(&path).expect("migrates");
-        assert_eq!(store.schema_version().expect("version"), 2);
+        assert_eq!(store.schema_version().expect("version"), 3);
         assert_eq!(store.article(1).expect("article").title, "عنوان");
         assert_eq!(store.bookmark_count().expect("bookmarks"), 1);
     }
@@ -144,7 +145,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(&dir.path().join("sub/k.db")).expect("open");
         assert_eq!(store.journal_mode().expect("mode"), "wal");
-        assert_eq!(store.schema_version().expect("version"), 2);
+        assert_eq!(store.schema_version().expect("version"), 3);
         let fk: i64 = store
             .conn()
             .expect("conn")

@@ -46,12 +46,13 @@ impl Store {
         let conn = self.conn()?;
         let v = conn
             .query_row(
-                "SELECT etag, last_modified FROM sources WHERE id = ?1",
+                "SELECT etag, last_modified, content_hash FROM sources WHERE id = ?1",
                 [id],
                 |r| {
                     Ok(Validators {
                         etag: r.get(0)?,
                         last_modified: r.get(1)?,
+                        content_hash: r.get(2)?,
                     })
                 },
             )
@@ -72,9 +73,10 @@ impl Store {
         match validators {
             Some(v) => conn.execute(
                 "UPDATE sources SET etag = ?2, last_modified = ?3, title = COALESCE(?4, title),
-                        last_fetched_at = ?5, last_success_at = ?5, last_error = NULL
+                        last_fetched_at = ?5, last_success_at = ?5, last_error = NULL,
+                        content_hash = ?6
                  WHERE id = ?1",
-                params![id, v.etag, v.last_modified, title, t],
+                params![id, v.etag, v.last_modified, title, t, v.content_hash],
             )?,
             None => conn.execute(
                 "UPDATE sources SET last_fetched_at = ?2, last_success_at = ?2, last_error = NULL

@@ -42,6 +42,14 @@ impl Default for SyncOptions {
     }
 }
 
+fn content_hash(body: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(body)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 pub type EventSink = Arc<dyn Fn(SyncEvent) + Send + Sync>;
 
 struct RunningGuard<'a>(&'a AtomicBool);
@@ -241,6 +249,16 @@ impl Syncer {
             }
             FetchOutcome::Fetched(f) => f,
         };
+        let hash = content_hash(&fetched.body);
+        if validators.content_hash.as_deref() == Some(hash.as_str()) {
+            // The same bytes as last time, every item of which was stored.
+            let mut same = fetched.validators.clone();
+            same.content_hash = Some(hash);
+            self.store
+                .record_source_success(source.id, Some(&same), None)?;
+            report.status = SourceStatus::NotModified;
+            return Ok(());
+        }
         let body = charset::feed_to_utf8(&fetched.body, fetched.content_type.as_deref());
         let feed = parse_feed(&body, &fetched.final_url)?;
         report.items = feed.entries.len();
@@ -279,14 +297,17 @@ impl Syncer {
         // Validators are saved only when every page made it, so that a
         // partial sync is retried in full next time instead of being hidden
         // behind a 304.
-        let keep = (report.failed_pages == 0 && !self.cancel.load(Ordering::SeqCst))
-            .then_some(&fetched.validators);
-        let empty = Validators::default();
-        self.store.record_source_success(
-            source.id,
-            Some(keep.unwrap_or(&empty)),
-            feed.title.as_deref(),
-        )?;
+        let complete = report.failed_pages == 0 && !self.cancel.load(Ordering::SeqCst);
+        let keep = if complete {
+            Validators {
+                content_hash: Some(hash),
+                ..fetched.validators
+            }
+        } else {
+            Validators::default()
+        };
+        self.store
+            .record_source_success(source.id, Some(&keep), feed.title.as_deref())?;
         Ok(())
     }
 }

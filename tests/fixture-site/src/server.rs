@@ -114,6 +114,17 @@ async fn route(state: &SiteState, path: &str, headers: &HeaderMap) -> Response {
     if path.starts_with("/hang/") {
         tokio::time::sleep(Duration::from_secs(3600)).await;
     }
+    // The site as a server that sends no ETag or Last-Modified.
+    if let Some(inner) = path.strip_prefix("/novalidators/") {
+        // Without validators there is nothing to be conditional on.
+        let mut plain = headers.clone();
+        plain.remove(header::IF_NONE_MATCH);
+        plain.remove(header::IF_MODIFIED_SINCE);
+        let mut response = Box::pin(route(state, &format!("/{inner}"), &plain)).await;
+        response.headers_mut().remove(header::ETAG);
+        response.headers_mut().remove(header::LAST_MODIFIED);
+        return response;
+    }
     // A feed whose links carry tracking parameters and whose guids differ
     // from the plain feed's: the same articles, as a newsletter might link them.
     if let Some(inner) = path.strip_prefix("/tracked/") {

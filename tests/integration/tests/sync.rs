@@ -215,3 +215,36 @@ async fn read_marks_and_bookmarks_survive_a_resync() {
     assert!(a.bookmarked && b.read);
     assert_eq!(h.store.bookmark_count().expect("bookmarks"), 1);
 }
+
+#[tokio::test]
+async fn an_unchanged_feed_without_validators_is_not_processed_again() {
+    let h = Harness::start().await;
+    for s in h.store.sources().expect("sources") {
+        h.store.set_source_enabled(s.id, false).expect("disable");
+    }
+    let id = h
+        .store
+        .ensure_source(
+            &format!("{}novalidators/category/world/feed/", h.site.base_url()),
+            Some("world"),
+        )
+        .expect("source");
+    let first = h.syncer.sync(quiet()).await.expect("first");
+    assert_eq!(first.new_articles, 4);
+    h.site.clear_requests();
+    let second = h.syncer.sync(quiet()).await.expect("second");
+    let report = second
+        .sources
+        .iter()
+        .find(|s| s.source_id == id)
+        .expect("report");
+    assert_eq!(report.status, SourceStatus::NotModified, "{report:#?}");
+    assert_eq!(report.items, 0, "the body was not parsed");
+    let requests = h.site.requests();
+    let feed: Vec<_> = requests
+        .iter()
+        .filter(|r| r.path.contains("/feed/"))
+        .collect();
+    assert_eq!(feed.len(), 1);
+    assert!(!feed[0].conditional && feed[0].status == 200, "{feed:?}");
+}
