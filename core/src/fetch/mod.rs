@@ -75,7 +75,7 @@ pub struct Fetched {
 #[derive(Debug)]
 pub enum FetchOutcome {
     NotModified,
-    Fetched(Fetched),
+    Fetched(Box<Fetched>),
 }
 
 #[derive(Debug, Clone)]
@@ -207,7 +207,7 @@ impl Fetcher {
             }
             body.extend_from_slice(&chunk);
         }
-        Ok(FetchOutcome::Fetched(Fetched {
+        Ok(FetchOutcome::Fetched(Box::new(Fetched {
             body: body.freeze(),
             content_type: header_str(&headers, CONTENT_TYPE.as_str()),
             validators: Validators {
@@ -216,7 +216,7 @@ impl Fetcher {
                 content_hash: None,
             },
             final_url,
-        }))
+        })))
     }
 }
 
