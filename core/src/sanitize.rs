@@ -2,15 +2,47 @@
 //! renders from an article, passes through here: structure and links survive,
 //! scripts, styles, event handlers, frames, forms and remote images do not.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use url::Url;
 
 /// Sanitises article body HTML. Relative links are made absolute against the
-/// page URL; only http(s) and mailto links are kept. Images are dropped:
-/// the webview must not load anything from the network, and inline images
-/// are not cached yet (the lead image is, separately).
+/// page URL; only http(s) and mailto links are kept. Images keep no `src`:
+/// the webview must never load anything from the network. An inline picture
+/// is an `img` whose `data-image` names its URL until [`bind_images`] swaps
+/// that for the hash of the cached copy.
 pub fn sanitize_body(html: &str, page_url: &Url) -> String {
+    builder()
+        .url_relative(ammonia::UrlRelative::RewriteWithBase(page_url.clone()))
+        .clean(html)
+        .to_string()
+}
+
+/// Points every inline picture at its cached copy: `data-image` becomes the
+/// image's SHA-256 (served by the app's image scheme). Pictures that were
+/// not cached lose the attribute, and the UI drops them.
+pub fn bind_images(html: &str, cached: &HashMap<String, String>) -> String {
+    // The filter must own what it reads.
+    let cached = cached.clone();
+    builder()
+        .attribute_filter(move |element, attribute, value| {
+            if element == "img" && attribute == "data-image" {
+                if is_sha256(value) {
+                    return Some(value.into());
+                }
+                return cached.get(value).map(|h| h.clone().into());
+            }
+            Some(value.into())
+        })
+        .clean(html)
+        .to_string()
+}
+
+fn is_sha256(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn builder() -> ammonia::Builder<'static> {
     let tags: HashSet<&str> = [
         "p",
         "h2",
@@ -36,16 +68,24 @@ pub fn sanitize_body(html: &str, page_url: &Url) -> String {
         "tr",
         "th",
         "td",
+        "figure",
+        "figcaption",
+        "img",
     ]
     .into_iter()
     .collect();
     let schemes: HashSet<&str> = ["http", "https", "mailto"].into_iter().collect();
-    ammonia::Builder::empty()
-        .tags(tags)
-        .add_tag_attributes("a", ["href"])
-        .add_generic_attributes(["dir"])
+    // Builder::empty() empties only the tags: the attribute lists are set
+    // here in full, so no default (img src, among others) slips through.
+    let attributes: HashMap<&str, HashSet<&str>> = HashMap::from([
+        ("a", HashSet::from(["href"])),
+        ("img", HashSet::from(["data-image", "alt"])),
+    ]);
+    let mut b = ammonia::Builder::empty();
+    b.tags(tags)
+        .tag_attributes(attributes)
+        .generic_attributes(HashSet::from(["dir"]))
         .url_schemes(schemes)
-        .url_relative(ammonia::UrlRelative::RewriteWithBase(page_url.clone()))
         .link_rel(Some("noopener noreferrer nofollow"))
         .clean_content_tags(
             [
@@ -54,9 +94,8 @@ pub fn sanitize_body(html: &str, page_url: &Url) -> String {
             ]
             .into_iter()
             .collect(),
-        )
-        .clean(html)
-        .to_string()
+        );
+    b
 }
 
 #[cfg(test)]
@@ -79,7 +118,8 @@ mod tests {
             "onclick",
             "javascript",
             "iframe",
-            "<img",
+            "src=",
+            "tracker",
             "<form",
             "<input",
             "<style",
@@ -98,6 +138,29 @@ mod tests {
             "{clean}"
         );
         assert!(clean.contains("noopener"), "{clean}");
+    }
+
+    #[test]
+    fn inline_pictures_are_bound_to_cached_copies_or_lose_their_address() {
+        let html = sanitize_body(
+            r#"<figure><img data-image="https://example.org/a.jpg" src="https://example.org/a.jpg" alt="صورة"><figcaption>شرح</figcaption></figure><img data-image="https://example.org/missing.jpg">"#,
+            &page(),
+        );
+        assert!(!html.contains("src="), "{html}");
+        let hash = "ab".repeat(32);
+        let cached = HashMap::from([("https://example.org/a.jpg".to_string(), hash.clone())]);
+        let bound = bind_images(&html, &cached);
+        assert!(
+            bound.contains(&format!(r#"<img data-image="{hash}" alt="صورة">"#)),
+            "{bound}"
+        );
+        assert!(bound.contains("<figcaption>شرح</figcaption>"));
+        assert!(!bound.contains("missing.jpg"), "{bound}");
+        assert_eq!(
+            bind_images(&bound, &HashMap::new()),
+            bound,
+            "binding is idempotent"
+        );
     }
 
     #[test]

@@ -57,6 +57,16 @@ export async function showArticle(id) {
   }
   const body = el("div", { class: "body" });
   body.innerHTML = a.body_html;
+  // Inline pictures name their cached copy; any other image is dropped.
+  for (const img of body.querySelectorAll("img")) {
+    const hash = img.dataset.image || "";
+    if (/^[0-9a-f]{64}$/.test(hash)) {
+      img.src = imageUrl(hash);
+      img.loading = "lazy";
+    } else {
+      (img.closest("figure") || img).remove();
+    }
+  }
   for (const link of body.querySelectorAll("a[href]")) link.classList.add("external");
 
   const sections = [];

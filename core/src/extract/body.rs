@@ -18,6 +18,9 @@ pub struct Body {
     pub html: String,
     pub see_also: Vec<LinkRef>,
     pub paragraphs: usize,
+    /// Inline pictures, in order; the body refers to each by
+    /// `data-image="<url>"` until sync binds it to the cached copy.
+    pub images: Vec<Url>,
 }
 
 const BLOCKS: &[&str] = &[
@@ -43,8 +46,8 @@ const BLOCKS: &[&str] = &[
     "main",
 ];
 const DROP: &[&str] = &[
-    "script", "style", "noscript", "iframe", "ins", "form", "button", "svg", "template", "figure",
-    "img", "video", "audio", "object", "embed", "nav", "footer", "aside", "header",
+    "script", "style", "noscript", "iframe", "ins", "form", "button", "svg", "template", "video",
+    "audio", "object", "embed", "nav", "footer", "aside", "header",
 ];
 
 struct Walker<'a> {
@@ -55,6 +58,9 @@ struct Walker<'a> {
     paragraphs: usize,
     blocks: usize,
     link_selector: Selector,
+    img_selector: Selector,
+    caption_selector: Selector,
+    images: Vec<Url>,
 }
 
 pub fn walk(root: ElementRef<'_>, page_url: &Url, rules: &SiteRules, skip: Option<NodeId>) -> Body {
@@ -72,12 +78,16 @@ pub fn walk(root: ElementRef<'_>, page_url: &Url, rules: &SiteRules, skip: Optio
         paragraphs: 0,
         blocks: 0,
         link_selector: Selector::parse("a[href]").expect("constant selector"),
+        img_selector: Selector::parse("img").expect("constant selector"),
+        caption_selector: Selector::parse("figcaption").expect("constant selector"),
+        images: Vec::new(),
     };
     w.visit_children(root);
     Body {
         html: sanitize_body(&w.out, page_url),
         see_also: w.see_also,
         paragraphs: w.paragraphs,
+        images: w.images,
     }
 }
 
@@ -105,6 +115,10 @@ impl Walker<'_> {
             return;
         }
         match tag {
+            "figure" | "img" => self.picture(el),
+            "p" if el.select(&self.img_selector).next().is_some() && text_of(el).is_empty() => {
+                self.picture(el)
+            }
             "p" => self.paragraph(el),
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.heading(el),
             "blockquote" | "ul" | "ol" | "table" => {
@@ -118,6 +132,45 @@ impl Walker<'_> {
             _ if has_block_children(el) => self.visit_children(el),
             _ => self.paragraph(el),
         }
+    }
+
+    /// An inline picture (a figure, or an image alone in its paragraph),
+    /// with its caption. Lazy-loading attributes are read before `src`, and
+    /// placeholder data: URIs are skipped.
+    fn picture(&mut self, el: ElementRef<'_>) {
+        let img = if el.value().name() == "img" {
+            Some(el)
+        } else {
+            el.select(&self.img_selector).next()
+        };
+        let Some(img) = img else { return };
+        let src = ["data-src", "data-lazy-src", "data-original", "src"]
+            .iter()
+            .filter_map(|a| img.value().attr(a))
+            .find(|v| !v.trim().is_empty() && !v.trim_start().starts_with("data:"));
+        let Some(url) = src.and_then(|s| resolve(self.page_url, s)) else {
+            return;
+        };
+        let alt = clean_text(img.value().attr("alt").unwrap_or_default());
+        let caption = el
+            .select(&self.caption_selector)
+            .next()
+            .map(text_of)
+            .filter(|c| !c.is_empty());
+        self.out.push_str(&format!(
+            "<figure><img data-image=\"{}\" alt=\"{}\">",
+            escape(url.as_str()).replace('"', "&quot;"),
+            escape(&alt).replace('"', "&quot;")
+        ));
+        if let Some(c) = caption {
+            self.out.push_str(&format!(
+                "<figcaption dir=\"auto\">{}</figcaption>",
+                escape(&c)
+            ));
+        }
+        self.out.push_str("</figure>");
+        self.images.push(url);
+        self.blocks += 1;
     }
 
     /// Handles the site's cues; true when the block was one and is consumed.

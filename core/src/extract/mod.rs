@@ -42,8 +42,11 @@ pub struct ExtractedArticle {
     pub image_url: Option<Url>,
     pub image_caption: Option<String>,
     pub image_credit: Option<String>,
-    /// Sanitised HTML: paragraphs, `h2` subheadings, quotes, lists, links.
+    /// Sanitised HTML: paragraphs, `h2` subheadings, quotes, lists, links,
+    /// and figures whose `img` carries `data-image="<url>"` (no `src`).
     pub body_html: String,
+    /// The inline pictures' URLs, in the body's order.
+    pub inline_images: Vec<Url>,
     pub see_also: Vec<LinkRef>,
     pub related: Vec<RelatedRef>,
     pub category_label: Option<String>,
@@ -104,6 +107,7 @@ pub fn extract(html: &str, page_url: &Url, rules: &SiteRules) -> Result<Extracte
         image_caption,
         image_credit,
         body_html: body.html,
+        inline_images: body.images,
         see_also: body.see_also,
         related,
         category_label,

@@ -171,6 +171,8 @@ const OTHER_SHAPE: &str = r#"<!doctype html><html lang="ar"><head>
 <p>فقرة ثانية فيها <a href="/x/">رابط داخلي</a> و<a href="javascript:alert(1)">خطر</a>.</p>
 <h4>شاهد أيضاً: <a href="https://www.khabarain.com/2026/11/other/">خبر آخر</a></h4>
 <p onclick="steal()">فقرة ثالثة.</p>
+<figure><img src="data:image/gif;base64,R0lGOD" data-lazy-src="/media/inline.jpg" alt="بديل"><figcaption>شرح الصورة</figcaption></figure>
+<p><img src="https://cdn.example/alone.png"></p>
 <div><h3>أخبار ذات صلة</h3><ul><li><a href="/2026/11/r1/">Related one in English</a> <a href="/2026/11/r1/">خبر ذو صلة</a> <span>سياسة</span></li></ul></div>
 </article><footer>© خبرين</footer></body></html>"#;
 
@@ -212,6 +214,20 @@ fn fallbacks_read_a_page_of_another_shape() {
     }
     assert_eq!(a.see_also.len(), 1);
     assert_eq!(a.see_also[0].title, "خبر آخر");
+    let inline: Vec<&str> = a.inline_images.iter().map(Url::as_str).collect();
+    assert_eq!(
+        inline,
+        [
+            "https://www.khabarain.com/media/inline.jpg",
+            "https://cdn.example/alone.png"
+        ]
+    );
+    assert!(
+        a.body_html.contains(r#"<figure><img data-image="https://www.khabarain.com/media/inline.jpg" alt="بديل"><figcaption dir="auto">شرح الصورة</figcaption></figure>"#),
+        "{}",
+        a.body_html
+    );
+    assert!(!a.body_html.contains("src="), "{}", a.body_html);
     assert_eq!(a.related.len(), 1);
     assert_eq!(
         a.related[0].original_title.as_deref(),

@@ -83,7 +83,12 @@ impl Store {
 
     /// Stores an article with its image and links, atomically. Returns the
     /// new id, or the existing one when the guid or URL is stored already.
-    pub fn insert_article(&self, a: &NewArticle, image: Option<&NewImage>) -> Result<(i64, bool)> {
+    pub fn insert_article(
+        &self,
+        a: &NewArticle,
+        image: Option<&NewImage>,
+        inline_images: &[NewImage],
+    ) -> Result<(i64, bool)> {
         let mut conn = self.conn()?;
         let tx = conn.transaction()?;
         let existing: Option<i64> = tx
@@ -100,6 +105,9 @@ impl Store {
             }
             tx.commit()?;
             return Ok((id, false));
+        }
+        for img in inline_images {
+            put_image(&tx, img)?;
         }
         let image_id = match (image, &a.image_url) {
             (Some(img), _) => Some(put_image(&tx, img)?),

@@ -63,6 +63,18 @@ impl Store {
             .optional()?)
     }
 
+    /// Content hash of the cached image of this URL.
+    pub fn image_sha_for_url(&self, url: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn()?
+            .query_row(
+                "SELECT i.sha256 FROM image_urls u JOIN images i ON i.id = u.image_id WHERE u.url = ?1",
+                [url],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// An image by its content hash, for the app's image scheme.
     pub fn image(&self, sha256: &str) -> Result<Option<StoredImage>> {
         Ok(self

@@ -1,16 +1,48 @@
 //! One article: its page, its extraction and its lead image, stored in one
 //! transaction.
 
+use std::collections::HashMap;
 use std::sync::atomic::Ordering;
+
+use url::Url;
 
 use crate::error::{Error, Result};
 use crate::extract::extract;
 use crate::feed::FeedEntry;
 use crate::fetch::{charset, FetchOutcome, Validators};
 use crate::images::sniff_image_mime;
+use crate::sanitize::bind_images;
 use crate::store::{NewArticle, NewImage, Source};
 
 use super::Syncer;
+
+/// More pictures than this in one article are left out (a gallery page
+/// would otherwise fill the cache).
+const MAX_INLINE_IMAGES: usize = 20;
+
+/// Downloads a picture; `None` (logged) when it cannot be had or is not a
+/// raster image: the article is still worth keeping without it.
+async fn download_image(syncer: &Syncer, url: &Url) -> Option<NewImage> {
+    let limit = syncer.fetcher.policy.max_image_bytes;
+    match syncer.fetcher.get(url, &Validators::default(), limit).await {
+        Ok(FetchOutcome::Fetched(img)) => match sniff_image_mime(&img.body) {
+            Some(mime) => Some(NewImage {
+                url: url.to_string(),
+                mime: mime.to_string(),
+                bytes: img.body.to_vec(),
+            }),
+            None => {
+                tracing::warn!(%url, "image is not a known raster format");
+                None
+            }
+        },
+        Ok(FetchOutcome::NotModified) => None,
+        Err(e) => {
+            tracing::warn!(%url, error = %e, "image not fetched");
+            None
+        }
+    }
+}
 
 /// Fetches, extracts and stores one entry. Ok(true) when a new article was
 /// stored.
@@ -36,32 +68,23 @@ pub(super) async fn fetch_and_store(
 
     let image = match &x.image_url {
         Some(url) if syncer.store.image_id_for_url(url.as_str())?.is_none() => {
-            match syncer
-                .fetcher
-                .get(url, &Validators::default(), policy.max_image_bytes)
-                .await
-            {
-                Ok(FetchOutcome::Fetched(img)) => match sniff_image_mime(&img.body) {
-                    Some(mime) => Some(NewImage {
-                        url: url.to_string(),
-                        mime: mime.to_string(),
-                        bytes: img.body.to_vec(),
-                    }),
-                    None => {
-                        tracing::warn!(%url, "lead image is not a known raster format");
-                        None
-                    }
-                },
-                Ok(FetchOutcome::NotModified) => None,
-                Err(e) => {
-                    // The article is still worth keeping without its picture.
-                    tracing::warn!(%url, error = %e, "lead image not fetched");
-                    None
-                }
-            }
+            download_image(syncer, url).await
         }
         _ => None,
     };
+    // Inline pictures: cached like the lead one, then the body points at
+    // the cached copies (and drops any that could not be had).
+    let mut cached: HashMap<String, String> = HashMap::new();
+    let mut inline = Vec::new();
+    for url in x.inline_images.iter().take(MAX_INLINE_IMAGES) {
+        if let Some(sha) = syncer.store.image_sha_for_url(url.as_str())? {
+            cached.insert(url.to_string(), sha);
+        } else if let Some(img) = download_image(syncer, url).await {
+            cached.insert(url.to_string(), img.sha256());
+            inline.push(img);
+        }
+    }
+    let body_html = bind_images(&x.body_html, &cached);
 
     let title = if x.title.is_empty() {
         entry.title.clone()
@@ -81,7 +104,7 @@ pub(super) async fn fetch_and_store(
         title,
         original_title: x.original_title,
         summary,
-        body_html: x.body_html,
+        body_html,
         direction: x.direction.to_string(),
         image_url: x.image_url.map(|u| u.to_string()),
         image_caption: x.image_caption,
@@ -92,6 +115,6 @@ pub(super) async fn fetch_and_store(
         see_also: x.see_also,
         related: x.related,
     };
-    let (_, inserted) = syncer.store.insert_article(&new, image.as_ref())?;
+    let (_, inserted) = syncer.store.insert_article(&new, image.as_ref(), &inline)?;
     Ok(inserted)
 }

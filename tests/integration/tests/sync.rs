@@ -248,3 +248,39 @@ async fn an_unchanged_feed_without_validators_is_not_processed_again() {
     assert_eq!(feed.len(), 1);
     assert!(!feed[0].conditional && feed[0].status == 200, "{feed:?}");
 }
+
+#[tokio::test]
+async fn inline_pictures_are_cached_and_the_body_points_at_the_copies() {
+    let h = Harness::start().await;
+    h.syncer.sync(quiet()).await.expect("sync");
+    let list = h
+        .store
+        .list_articles(&ListFilter {
+            limit: 100,
+            ..ListFilter::default()
+        })
+        .expect("list");
+    let mut with_pictures = 0;
+    for row in list {
+        let a = h.store.article(row.id).expect("article");
+        assert!(
+            !a.body_html.contains("src="),
+            "no address in a stored body: {}",
+            a.url
+        );
+        assert!(!a.body_html.contains("/images/"), "{}", a.url);
+        if let Some(start) = a.body_html.find("data-image=\"") {
+            with_pictures += 1;
+            let hash = &a.body_html[start + 12..start + 12 + 64];
+            assert!(
+                h.store.image(hash).expect("lookup").is_some(),
+                "{}: {hash} not cached",
+                a.url
+            );
+            assert!(a
+                .body_html
+                .contains("<figcaption dir=\"auto\">صورة من الأرشيف"));
+        }
+    }
+    assert_eq!(with_pictures, 9, "every fourth article of 36 has one");
+}

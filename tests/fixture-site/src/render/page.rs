@@ -90,6 +90,9 @@ pub fn article_page(corpus: &Corpus, index: usize, a: &Article, base: &str) -> S
 "#,
                     );
                 }
+                if paragraphs == 3 && index % 4 == 1 {
+                    html.push_str(&inline_figure(index, a));
+                }
                 if paragraphs == 4 {
                     html.push_str(
                         r#"    <div class="newsletter"><p>اشترك في النشرة البريدية لخبرين</p><form><input type="email" placeholder="بريدك الإلكتروني"><button>اشترك</button></form></div>
@@ -143,6 +146,21 @@ pub fn article_page(corpus: &Corpus, index: usize, a: &Article, base: &str) -> S
     html.push_str("</ul></aside>\n");
     html.push_str(&chrome::footer(corpus));
     html
+}
+
+/// A picture inside the body, as editors insert them; every other one is
+/// lazy-loaded.
+fn inline_figure(index: usize, a: &Article) -> String {
+    let file = Article::image_file(index + 5);
+    let img = if index % 8 == 1 {
+        format!(r#"<img class="lazy" src="{LAZY_PIXEL}" data-src="/images/{file}" alt="">"#)
+    } else {
+        format!(r#"<img src="/images/{file}" alt="" loading="lazy">"#)
+    };
+    format!(
+        "    <figure class=\"wp-caption inline-image\">{img}<figcaption>صورة من الأرشيف: {}</figcaption></figure>\n",
+        esc(&a.topic)
+    )
 }
 
 fn related_block(corpus: &Corpus, a: &Article) -> String {
