@@ -14,6 +14,8 @@ use khabarain_fixture_site::FixtureSite;
 async fn sync_read_bookmark_restart_and_read_offline() {
     let site = FixtureSite::start(0).await.expect("fixture site");
     let newest_title = site.corpus().newest()[0].1.title.clone();
+    // The fixture puts an inline picture in every fourth article, from the second.
+    let pictured_title = site.corpus().articles[1].title.clone();
     let home = tempfile::tempdir().expect("tempdir");
     let env = [
         (
@@ -168,6 +170,30 @@ async fn sync_read_bookmark_restart_and_read_offline() {
 
         let png = c.screenshot().await.expect("screenshot");
         std::fs::write(shots.join("reader.png"), png).expect("save screenshot");
+
+        // An inline picture shows its cached copy inside the body.
+        let open = format!(
+            "[...document.querySelectorAll('.article-row')].find(r => r.querySelector('.title').textContent === {}).click()",
+            serde_json::to_string(&pictured_title).expect("json")
+        );
+        c.execute(&open, vec![])
+            .await
+            .expect("open pictured article");
+        wait_until(
+            &c,
+            "(() => { const i = document.querySelector('#article .body figure img'); \
+             return i && i.complete && i.naturalWidth > 0 && i.src.startsWith('kimg://'); })()",
+            10,
+        )
+        .await;
+        c.execute(
+            "document.querySelector('#article .body figure').scrollIntoView()",
+            vec![],
+        )
+        .await
+        .expect("scroll");
+        let png = c.screenshot().await.expect("screenshot");
+        std::fs::write(shots.join("inline-picture.png"), png).expect("save screenshot");
         c.close().await.expect("close session");
     }
 
