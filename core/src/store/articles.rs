@@ -29,6 +29,8 @@ pub struct NewArticle {
     pub published_at: Option<i64>,
     pub see_also: Vec<LinkRef>,
     pub related: Vec<RelatedRef>,
+    /// Content hashes of the inline pictures the body refers to.
+    pub inline_image_hashes: Vec<String>,
 }
 
 const FIND_SQL: &str = "SELECT id FROM articles WHERE guid = ?1 OR url = ?2
@@ -146,6 +148,19 @@ impl Store {
             ],
         )?;
         let id = tx.last_insert_rowid();
+        if let Some(image) = image_id {
+            tx.execute(
+                "INSERT OR IGNORE INTO article_images (article_id, image_id) VALUES (?1, ?2)",
+                params![id, image],
+            )?;
+        }
+        for sha in &a.inline_image_hashes {
+            tx.execute(
+                "INSERT OR IGNORE INTO article_images (article_id, image_id)
+                 SELECT ?1, id FROM images WHERE sha256 = ?2",
+                params![id, sha],
+            )?;
+        }
         if let Some(slug) = &a.category_slug {
             tx.execute(
                 "INSERT INTO article_categories VALUES (?1, ?2)",

@@ -7,6 +7,7 @@ mod articles;
 mod categories;
 mod images;
 mod models;
+mod retention;
 mod sources;
 mod user_state;
 
@@ -20,12 +21,14 @@ use crate::error::{Error, Result};
 pub use articles::NewArticle;
 pub use images::NewImage;
 pub use models::*;
+pub use retention::{Retention, RetentionReport};
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("migrations/001_initial.sql")),
         M::up(include_str!("migrations/002_dedupe.sql")),
         M::up(include_str!("migrations/003_feed_hash.sql")),
+        M::up(include_str!("migrations/004_retention.sql")),
     ])
 }
 
@@ -54,6 +57,12 @@ impl Store {
 
     fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Self> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Incremental auto-vacuum lets retention give space back without a
+        // full VACUUM; switching an existing file over needs one VACUUM, once.
+        let auto_vacuum: i64 = conn.query_row("PRAGMA auto_vacuum", [], |r| r.get(0))?;
+        if auto_vacuum != 2 {
+            conn.execute_batch("PRAGMA auto_vacuum = INCREMENTAL; VACUUM;")?;
+        }
         // journal_mode answers with a row, so it is read rather than executed.
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         conn.execute_batch(
@@ -88,6 +97,14 @@ impl Store {
         Ok(self
             .conn()?
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))?)
+    }
+
+    /// Pages in the file and free pages among them.
+    pub fn page_counts(&self) -> Result<(i64, i64)> {
+        let conn = self.conn()?;
+        let pages = conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+        let free = conn.query_row("PRAGMA freelist_count", [], |r| r.get(0))?;
+        Ok((pages, free))
     }
 
     pub fn integrity_check(&self) -> Result<String> {
@@ -135,7 +152,7 @@ mod tests {
             .expect("v1 data");
         }
         let store = Store::open(&path).expect("migrates");
-        assert_eq!(store.schema_version().expect("version"), 3);
+        assert_eq!(store.schema_version().expect("version"), 4);
         assert_eq!(store.article(1).expect("article").title, "عنوان");
         assert_eq!(store.bookmark_count().expect("bookmarks"), 1);
     }
@@ -145,7 +162,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(&dir.path().join("sub/k.db")).expect("open");
         assert_eq!(store.journal_mode().expect("mode"), "wal");
-        assert_eq!(store.schema_version().expect("version"), 3);
+        assert_eq!(store.schema_version().expect("version"), 4);
         let fk: i64 = store
             .conn()
             .expect("conn")

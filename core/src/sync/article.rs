@@ -114,6 +114,7 @@ pub(super) async fn fetch_and_store(
         published_at: entry.published.or(x.published).map(|d| d.timestamp()),
         see_also: x.see_also,
         related: x.related,
+        inline_image_hashes: cached.values().cloned().collect(),
     };
     let (_, inserted) = syncer.store.insert_article(&new, image.as_ref(), &inline)?;
     Ok(inserted)

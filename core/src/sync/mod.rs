@@ -167,7 +167,19 @@ impl Syncer {
                     .as_ref()
                     .is_some_and(|e| matches!(e.code, "network" | "timeout"))
             });
+        let removed_articles = match self
+            .store
+            .retention()
+            .and_then(|r| self.store.apply_retention(r))
+        {
+            Ok(r) => r.articles_removed,
+            Err(e) => {
+                tracing::warn!(error = %e, "retention failed");
+                0
+            }
+        };
         let report = SyncReport {
+            removed_articles,
             new_articles: reports.iter().map(|r| r.new).sum(),
             failed_sources,
             unreachable,
@@ -275,6 +287,7 @@ impl Syncer {
                         self.store.add_article_category(id, slug)?;
                     }
                 }
+                None if self.store.was_removed(&entry.guid, url.as_str())? => {}
                 None => fresh.push(entry),
             }
         }

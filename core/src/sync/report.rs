@@ -52,6 +52,8 @@ pub struct SyncReport {
     /// No source could be reached at all: the site or the network is down.
     pub unreachable: bool,
     pub cancelled: bool,
+    /// Articles removed by retention after this sync.
+    pub removed_articles: usize,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
