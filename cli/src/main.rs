@@ -49,6 +49,10 @@ enum Command {
         /// Print each source's result as a JSON line.
         #[arg(long)]
         json: bool,
+        /// Store only what the feeds carry (headlines and excerpts), without
+        /// fetching article pages and pictures.
+        #[arg(long)]
+        feeds_only: bool,
         /// Feeds fetched at once.
         #[arg(long, default_value_t = 4)]
         feed_concurrency: usize,
@@ -112,6 +116,7 @@ fn run(cli: Cli) -> khabarain_core::Result<ExitCode> {
         Command::Sync {
             sources,
             json,
+            feeds_only,
             feed_concurrency,
             page_concurrency,
         } => {
@@ -119,6 +124,7 @@ fn run(cli: Cli) -> khabarain_core::Result<ExitCode> {
             let options = SyncOptions {
                 feed_concurrency,
                 page_concurrency,
+                full_text: !feeds_only,
                 ..SyncOptions::default()
             };
             sync(store, site, &sources, json, options)

@@ -119,3 +119,25 @@ async fn sync_of_given_sources_only() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("--source"), "{}", stderr(&out));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn feeds_only_sync_stores_headlines_without_fetching_pages() {
+    let site = FixtureSite::start(0).await.expect("site");
+    let base = site.base_url();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("cli.sqlite3");
+    let feed = format!("{base}gen/30/feed/0/");
+    let out = tokio::task::block_in_place(|| {
+        khabarain(&db, &base, &["sync", "--feeds-only", "--source", &feed])
+    });
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("30 new articles"), "{}", stderr(&out));
+    assert_eq!(site.requests().len(), 1, "only the feed was fetched");
+    let out = khabarain(&db, &base, &["export"]);
+    let first: serde_json::Value =
+        serde_json::from_str(stdout(&out).lines().next().expect("a line")).expect("json");
+    assert_eq!(first["body_html"], "");
+    assert!(first["summary"]
+        .as_str()
+        .is_some_and(|s| !s.is_empty() && !s.contains("تابع التفاصيل")));
+}

@@ -44,6 +44,31 @@ async fn download_image(syncer: &Syncer, url: &Url) -> Option<NewImage> {
     }
 }
 
+/// Stores what the feed says of an entry, without its page.
+pub(super) fn store_entry(syncer: &Syncer, source: &Source, entry: &FeedEntry) -> Result<bool> {
+    let new = NewArticle {
+        source_id: Some(source.id),
+        guid: entry.guid.clone(),
+        url: super::dedupe::canonical_url(&entry.url).to_string(),
+        fingerprint: super::dedupe::fingerprint(&entry.title, entry.published),
+        title: entry.title.clone(),
+        original_title: None,
+        summary: crate::text::strip_call_to_action(&entry.summary),
+        body_html: String::new(),
+        direction: crate::text::direction(&entry.title).to_string(),
+        image_url: None,
+        image_caption: None,
+        image_credit: None,
+        category_slug: source.category_slug.clone(),
+        category_label: None,
+        published_at: entry.published.map(|d| d.timestamp()),
+        see_also: Vec::new(),
+        related: Vec::new(),
+        inline_image_hashes: Vec::new(),
+    };
+    Ok(syncer.store.insert_article(&new, None, &[])?.1)
+}
+
 /// Fetches, extracts and stores one entry. Ok(true) when a new article was
 /// stored.
 pub(super) async fn fetch_and_store(

@@ -30,6 +30,9 @@ pub struct SyncOptions {
     /// Sync only these sources (and skip the seed page); all enabled ones
     /// when `None`.
     pub only_sources: Option<Vec<i64>>,
+    /// Fetch each new article's page and pictures (the default); without
+    /// it, only what the feed carries is stored (headlines and excerpts).
+    pub full_text: bool,
 }
 
 impl Default for SyncOptions {
@@ -38,6 +41,7 @@ impl Default for SyncOptions {
             feed_concurrency: 4,
             page_concurrency: 6,
             only_sources: None,
+            full_text: true,
         }
     }
 }
@@ -292,7 +296,13 @@ impl Syncer {
             }
         }
         let results: Vec<Result<bool>> = stream::iter(fresh)
-            .map(|entry| article::fetch_and_store(self, source, entry))
+            .map(|entry| async move {
+                if self.options.full_text {
+                    article::fetch_and_store(self, source, entry).await
+                } else {
+                    article::store_entry(self, source, &entry)
+                }
+            })
             .buffer_unordered(self.options.page_concurrency.max(1))
             .collect()
             .await;

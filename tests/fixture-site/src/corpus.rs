@@ -29,6 +29,12 @@ pub struct Article {
     pub summary: String,
     pub caption: String,
     pub credit: String,
+    /// Lead image path, when not one of the shared static images.
+    #[serde(default)]
+    pub image: Option<String>,
+    /// Page path, when not the WordPress-style one.
+    #[serde(default)]
+    pub page_path: Option<String>,
     pub body: Vec<Block>,
     pub related: Vec<String>,
 }
@@ -85,7 +91,9 @@ impl Corpus {
 impl Article {
     /// The page path, WordPress style.
     pub fn path(&self) -> String {
-        format!("/{}/{}/", self.published.format("%Y/%m"), self.slug)
+        self.page_path
+            .clone()
+            .unwrap_or_else(|| format!("/{}/{}/", self.published.format("%Y/%m"), self.slug))
     }
 
     /// WordPress-style guid: the same in every feed format.

@@ -4,6 +4,7 @@
 //! Started in-process by tests or from the command line.
 
 pub mod corpus;
+pub mod generated;
 pub mod render;
 mod server;
 

@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
 use crate::corpus::Corpus;
+use crate::generated;
 use crate::render::feeds::{self, FeedItem};
 use crate::render::{listing, page};
 
@@ -239,6 +240,28 @@ fn document(corpus: &Corpus, path: &str, base: &str) -> Option<Doc> {
                     article.published,
                 )
             })
+        }
+        ["gen", "img", file] => {
+            let (f, i) = file.strip_suffix(".jpg")?.split_once('-')?;
+            let n = f.parse::<usize>().ok()? * 7 + i.parse::<usize>().ok()?;
+            Some(Doc {
+                body: IMAGES[n % IMAGES.len()].to_vec(),
+                content_type: "image/jpeg",
+                modified: newest,
+            })
+        }
+        ["gen", items, "feed", f] => {
+            let items: usize = items.parse().ok().filter(|n| *n <= generated::MAX_ITEMS)?;
+            Some(Doc {
+                body: generated::feed(corpus, base, items, f.parse().ok()?).into_bytes(),
+                content_type: "application/rss+xml; charset=utf-8",
+                modified: newest,
+            })
+        }
+        ["gen", items, "a", f, i] => {
+            let items: usize = items.parse().ok().filter(|n| *n <= generated::MAX_ITEMS)?;
+            let (f, i): (usize, usize) = (f.parse().ok()?, i.parse().ok()?);
+            (i < items).then(|| html(generated::page(corpus, base, items, f, i), newest))
         }
         ["images", file] => {
             let n: usize = file

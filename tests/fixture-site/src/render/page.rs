@@ -15,7 +15,10 @@ pub fn article_page(corpus: &Corpus, index: usize, a: &Article, base: &str) -> S
         .map(|c| c.name.as_str())
         .unwrap_or("أخبار");
     let url = format!("{}{}", base.trim_end_matches('/'), a.path());
-    let image = format!("/images/{}", Article::image_file(index));
+    let image = a
+        .image
+        .clone()
+        .unwrap_or_else(|| format!("/images/{}", Article::image_file(index)));
     let extra = format!(
         r#"<link rel="canonical" href="{url}">
 <meta property="og:title" content="{title}">
