@@ -109,6 +109,7 @@ pub fn source_report(r: &SourceReport) -> String {
         SourceStatus::Updated => "updated",
         SourceStatus::NotModified => "not modified",
         SourceStatus::Failed => "FAILED",
+        SourceStatus::Skipped => "skipped",
     };
     let error = r
         .error

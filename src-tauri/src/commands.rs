@@ -126,6 +126,28 @@ pub async fn run_sync(
     Ok(report)
 }
 
+/// Asks the running sync to stop after the pages in flight.
+#[tauri::command]
+pub fn cancel_sync(state: State<'_, AppState>) {
+    state.syncer.cancel();
+}
+
+#[tauri::command]
+pub fn sync_interval(state: State<'_, AppState>) -> CmdResult<u32> {
+    Ok(state.store.sync_interval_minutes()?)
+}
+
+/// Minutes between automatic syncs: 0 (off) or 5 to 1440.
+#[tauri::command]
+pub fn set_sync_interval(state: State<'_, AppState>, minutes: u32) -> CmdResult<()> {
+    if minutes != 0 && !(5..=1440).contains(&minutes) {
+        return Err(CommandError::invalid(format!(
+            "sync interval {minutes} minutes"
+        )));
+    }
+    Ok(state.store.set_sync_interval_minutes(minutes)?)
+}
+
 #[tauri::command]
 pub fn share_links(state: State<'_, AppState>, id: i64) -> CmdResult<Vec<ShareTarget>> {
     let a = state.store.article(check_id(id)?)?;

@@ -1,6 +1,7 @@
 //! The Tauri shell of Khabarain Reader: start-up, commands, the image
 //! scheme. All I/O, parsing and storage live in `khabarain-core`.
 
+mod auto_sync;
 mod commands;
 mod error;
 mod image_scheme;
@@ -51,6 +52,7 @@ pub fn run() {
         .register_asynchronous_uri_scheme_protocol(image_scheme::SCHEME, image_scheme::handle)
         .manage(state)
         .setup(move |app| {
+            auto_sync::spawn(app.handle().clone());
             if sync_on_start {
                 let handle = app.handle().clone();
                 let state = app.state::<AppState>();
@@ -72,6 +74,9 @@ pub fn run() {
             commands::set_read,
             commands::set_bookmark,
             commands::sync_now,
+            commands::cancel_sync,
+            commands::sync_interval,
+            commands::set_sync_interval,
             commands::share_links,
             commands::copy_link,
             commands::open_external,

@@ -10,7 +10,12 @@ export const t = {
   syncPartial: (failed) => `تعذّر تحديث ${plural(failed, "مصدر واحد", "مصدرين", "مصادر", "مصدراً")}`,
   syncUnreachable: "تعذّر الوصول إلى الموقع. الأخبار المحفوظة متاحة للقراءة دون اتصال.",
   syncBusy: "المزامنة جارية بالفعل",
-  syncProgress: (done, total) => `${done} من ${total} مصادر`,
+  syncProgress: (done, total, fresh) =>
+    `${done} من ${total} مصادر` + (fresh ? ` · ${plural(fresh, "خبر جديد", "خبران جديدان", "أخبار جديدة", "خبراً جديداً")}` : ""),
+  syncCancelled: "أُوقفت المزامنة",
+  sourceOk: (when) => `آخر تحديث ${when}`,
+  sourceNever: "لم يُحدَّث بعد",
+  sourceFailed: (when) => `تعذّر التحديث${when ? ` (آخر نجاح ${when})` : ""}`,
   emptyList: "لا توجد أخبار هنا بعد. اضغط «مزامنة» لجلب الأخبار.",
   emptyBookmarks: "لم تحفظ أي خبر بعد.",
   emptyUnread: "قرأت كل شيء هنا.",

@@ -1,21 +1,37 @@
-// The sync button, its progress bar and its message. Progress arrives as
-// `sync://event` events, also for the sync the app starts by itself.
+// The sync button, its progress bar and message, the cancel button, the
+// automatic-sync interval and each source's state. Progress arrives as
+// `sync://event` events, also for the syncs the app starts by itself.
 import { api, listen } from "./api.js";
 import { t, errorMessage } from "./i18n.js";
+import { relativeTime } from "./format.js";
 
 const btn = document.getElementById("sync-btn");
+const cancelBtn = document.getElementById("sync-cancel");
 const label = document.getElementById("sync-label");
 const bar = document.getElementById("sync-progress");
 const status = document.getElementById("sync-status");
+const interval = document.getElementById("sync-interval");
+const sourceList = document.getElementById("source-list");
 let onFinished = () => {};
+let freshSoFar = 0;
 
 export async function initSync(finishedHandler) {
   onFinished = finishedHandler;
   btn.addEventListener("click", syncNow);
+  cancelBtn.addEventListener("click", () => api.cancelSync());
+  interval.addEventListener("change", async () => {
+    try {
+      await api.setSyncInterval(Number(interval.value));
+    } catch (err) {
+      setStatus(errorMessage(err), true);
+    }
+  });
   await listen("sync://event", handle);
-  const info = await api.appInfo();
+  const [info, minutes] = await Promise.all([api.appInfo(), api.syncInterval()]);
+  interval.value = String(minutes);
   if (info.syncing) running(true);
   else if (info.last_sync) showResult(info.last_sync);
+  await renderSources();
 }
 
 export async function syncNow() {
@@ -32,6 +48,7 @@ export async function syncNow() {
 function running(on) {
   btn.disabled = on;
   btn.setAttribute("aria-busy", String(on));
+  cancelBtn.hidden = !on;
   label.textContent = on ? t.syncing : t.sync;
   bar.hidden = !on;
   if (on) {
@@ -49,25 +66,50 @@ function handle(event) {
   switch (event.kind) {
     case "started":
       running(true);
+      freshSoFar = 0;
       bar.max = Math.max(1, event.total_sources);
       bar.value = 0;
       break;
     case "source_done":
+      freshSoFar += event.report.new;
       bar.max = Math.max(1, event.total_sources);
       bar.value = event.done;
-      setStatus(t.syncProgress(event.done, event.total_sources));
+      setStatus(t.syncProgress(event.done, event.total_sources, freshSoFar));
       break;
-    case "finished": {
+    case "finished":
       running(false);
       showResult(event.report);
+      renderSources();
       onFinished(event.report);
       break;
-    }
   }
 }
 
 function showResult(r) {
-  if (r.unreachable) setStatus(t.syncUnreachable, true);
+  if (r.cancelled) setStatus(`${t.syncCancelled} — ${t.syncDone(r.new_articles)}`);
+  else if (r.unreachable) setStatus(t.syncUnreachable, true);
   else if (r.failed_sources) setStatus(`${t.syncDone(r.new_articles)} — ${t.syncPartial(r.failed_sources)}`, true);
   else setStatus(t.syncDone(r.new_articles));
+}
+
+async function renderSources() {
+  const sources = await api.sources();
+  sourceList.replaceChildren(
+    ...sources.map((s) => {
+      const li = document.createElement("li");
+      const failed = Boolean(s.last_error);
+      li.className = failed ? "failed" : "";
+      const name = document.createElement("span");
+      name.className = "source-name";
+      name.dir = "auto";
+      name.textContent = s.title || s.url;
+      const state = document.createElement("span");
+      state.className = "source-state";
+      const ok = s.last_success_at ? relativeTime(s.last_success_at) : "";
+      state.textContent = failed ? t.sourceFailed(ok) : ok ? t.sourceOk(ok) : t.sourceNever;
+      if (failed) state.title = s.last_error;
+      li.append(name, state);
+      return li;
+    }),
+  );
 }

@@ -51,6 +51,18 @@ impl Store {
         self.set_setting(Retention::COUNT_KEY, &text(r.max_articles))
     }
 
+    /// Minutes between automatic syncs; 0 turns them off. 30 until set.
+    pub fn sync_interval_minutes(&self) -> Result<u32> {
+        Ok(self
+            .setting("sync.interval_minutes")?
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(30))
+    }
+
+    pub fn set_sync_interval_minutes(&self, minutes: u32) -> Result<()> {
+        self.set_setting("sync.interval_minutes", &minutes.to_string())
+    }
+
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn()?

@@ -235,6 +235,10 @@ impl Syncer {
             failed_pages: 0,
             error: None,
         };
+        if self.cancel.load(Ordering::SeqCst) {
+            report.status = SourceStatus::Skipped;
+            return report;
+        }
         match self.fetch_source(&source, &mut report).await {
             Ok(()) => {}
             Err(e) => {

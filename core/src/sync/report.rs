@@ -26,6 +26,8 @@ pub enum SourceStatus {
     Updated,
     NotModified,
     Failed,
+    /// Not looked at: the sync was cancelled first.
+    Skipped,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

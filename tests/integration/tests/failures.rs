@@ -129,3 +129,28 @@ async fn a_sync_dropped_half_way_does_not_block_the_next() {
         "what the first stored plus the rest"
     );
 }
+
+#[tokio::test]
+async fn a_cancelled_sync_stops_early_and_the_next_one_finishes_the_work() {
+    let h = Harness::start().await;
+    h.site.set_latency(std::time::Duration::from_millis(100));
+    let cancel_soon = async {
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        h.syncer.cancel();
+    };
+    let (report, ()) = tokio::join!(h.syncer.sync(quiet()), cancel_soon);
+    let report = report.expect("sync");
+    assert!(report.cancelled);
+    let stored = h.store.article_count().expect("count");
+    assert!(stored < 36, "stopped early: {stored}");
+
+    h.site.set_latency(std::time::Duration::ZERO);
+    let report = h.syncer.sync(quiet()).await.expect("next sync");
+    assert!(!report.cancelled);
+    assert_eq!(report.failed_sources, 0, "{report:#?}");
+    assert_eq!(
+        h.store.article_count().expect("count"),
+        36,
+        "the rest arrived"
+    );
+}
