@@ -2,7 +2,7 @@
 //! links, category) is written in one transaction: a crash leaves either the
 //! whole article or none of it.
 
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::images::{put_image, NewImage};
 use super::{now, ArticleDetail, ArticleSummary, ListFilter, Store, StoredLink};
@@ -60,29 +60,6 @@ fn summary_row(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
 }
 
 impl Store {
-    /// The stored article with this guid, URL or fingerprint, if any.
-    pub fn find_article(
-        &self,
-        guid: &str,
-        url: &str,
-        fingerprint: Option<&str>,
-    ) -> Result<Option<i64>> {
-        Ok(self
-            .conn()?
-            .query_row(FIND_SQL, params![guid, url, fingerprint], |r| r.get(0))
-            .optional()?)
-    }
-
-    /// Files a stored article under one more category (it appeared in that
-    /// category's feed too).
-    pub fn add_article_category(&self, id: i64, slug: &str) -> Result<()> {
-        self.conn()?.execute(
-            "INSERT OR IGNORE INTO article_categories (article_id, category_slug) VALUES (?1, ?2)",
-            params![id, slug],
-        )?;
-        Ok(())
-    }
-
     /// Stores an article with its image and links, atomically. Returns the
     /// new id, or the existing one when the guid or URL is stored already.
     pub fn insert_article(
@@ -93,109 +70,58 @@ impl Store {
     ) -> Result<(i64, bool)> {
         let mut conn = self.conn()?;
         let tx = conn.transaction()?;
-        let existing: Option<i64> = tx
-            .query_row(FIND_SQL, params![a.guid, a.url, a.fingerprint], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        if let Some(id) = existing {
-            if let Some(slug) = &a.category_slug {
-                tx.execute(
-                    "INSERT OR IGNORE INTO article_categories VALUES (?1, ?2)",
-                    params![id, slug],
-                )?;
-            }
-            tx.commit()?;
-            return Ok((id, false));
-        }
-        for img in inline_images {
-            put_image(&tx, img)?;
-        }
-        let image_id = match (image, &a.image_url) {
-            (Some(img), _) => Some(put_image(&tx, img)?),
-            (None, Some(url)) => tx
-                .query_row(
-                    "SELECT image_id FROM image_urls WHERE url = ?1",
-                    [url],
-                    |r| r.get(0),
-                )
-                .optional()?,
-            (None, None) => None,
-        };
-        tx.execute(
-            "INSERT INTO articles (source_id, guid, url, fingerprint, title, original_title, summary, body_html,
-                direction, image_url, image_id, image_caption, image_credit, category_slug,
-                category_label, published_at, fetched_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-            params![
-                a.source_id,
-                a.guid,
-                a.url,
-                a.fingerprint,
-                a.title,
-                a.original_title,
-                a.summary,
-                a.body_html,
-                a.direction,
-                a.image_url,
-                image_id,
-                a.image_caption,
-                a.image_credit,
-                a.category_slug,
-                a.category_label,
-                a.published_at,
-                now()
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        if let Some(image) = image_id {
-            tx.execute(
-                "INSERT OR IGNORE INTO article_images (article_id, image_id) VALUES (?1, ?2)",
-                params![id, image],
-            )?;
-        }
-        for sha in &a.inline_image_hashes {
-            tx.execute(
-                "INSERT OR IGNORE INTO article_images (article_id, image_id)
-                 SELECT ?1, id FROM images WHERE sha256 = ?2",
-                params![id, sha],
-            )?;
-        }
-        if let Some(slug) = &a.category_slug {
-            tx.execute(
-                "INSERT INTO article_categories VALUES (?1, ?2)",
-                params![id, slug],
-            )?;
-        }
-        let mut link = tx.prepare(
-            "INSERT INTO article_links (article_id, kind, position, title, original_title, category, url)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
-        for (i, l) in a.see_also.iter().enumerate() {
-            link.execute(params![
-                id,
-                "see_also",
-                i as i64,
-                l.title,
-                None::<String>,
-                None::<String>,
-                l.url
-            ])?;
-        }
-        for (i, r) in a.related.iter().enumerate() {
-            link.execute(params![
-                id,
-                "related",
-                i as i64,
-                r.title,
-                r.original_title,
-                r.category,
-                r.url
-            ])?;
-        }
-        drop(link);
+        let result = insert_in(&tx, a, image, inline_images)?;
         tx.commit()?;
-        Ok((id, true))
+        Ok(result)
+    }
+
+    /// Stores many articles that carry no pictures (a feed's entries, when
+    /// only headlines are synced) in one transaction. Returns how many were new.
+    pub fn insert_entries(&self, articles: &[NewArticle]) -> Result<usize> {
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
+        let mut fresh = 0;
+        for a in articles {
+            if insert_in(&tx, a, None, &[])?.1 {
+                fresh += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(fresh)
+    }
+
+    /// Sorts a feed's entries into stored, removed by retention and new, in
+    /// one transaction; the stored ones are filed under `category` too.
+    pub fn classify_entries(
+        &self,
+        keys: &[EntryKey<'_>],
+        category: Option<&str>,
+    ) -> Result<Vec<EntryState>> {
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
+        let mut out = Vec::with_capacity(keys.len());
+        {
+            let mut find = tx.prepare_cached(FIND_SQL)?;
+            let mut removed = tx.prepare_cached(REMOVED_SQL)?;
+            let mut file = tx.prepare_cached(FILE_SQL)?;
+            for k in keys {
+                let id: Option<i64> = find
+                    .query_row(params![k.guid, k.url, k.fingerprint], |r| r.get(0))
+                    .optional()?;
+                out.push(match id {
+                    Some(id) => {
+                        if let Some(slug) = category {
+                            file.execute(params![id, slug])?;
+                        }
+                        EntryState::Stored
+                    }
+                    None if removed.exists(params![k.guid, k.url])? => EntryState::Removed,
+                    None => EntryState::New,
+                });
+            }
+        }
+        tx.commit()?;
+        Ok(out)
     }
 
     pub fn article_count(&self) -> Result<i64> {
@@ -294,4 +220,125 @@ impl Store {
         }
         Ok(detail)
     }
+}
+
+/// What a feed entry is to the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryState {
+    Stored,
+    Removed,
+    New,
+}
+
+/// How a feed entry is recognised.
+#[derive(Debug, Clone, Copy)]
+pub struct EntryKey<'a> {
+    pub guid: &'a str,
+    pub url: &'a str,
+    pub fingerprint: Option<&'a str>,
+}
+
+const REMOVED_SQL: &str = "SELECT 1 FROM removed_articles WHERE guid = ?1 OR url = ?2";
+const FILE_SQL: &str =
+    "INSERT OR IGNORE INTO article_categories (article_id, category_slug) VALUES (?1, ?2)";
+
+/// Inserts one article inside a transaction the caller commits.
+fn insert_in(
+    tx: &Transaction<'_>,
+    a: &NewArticle,
+    image: Option<&NewImage>,
+    inline_images: &[NewImage],
+) -> Result<(i64, bool)> {
+    let existing: Option<i64> = tx
+        .prepare_cached(FIND_SQL)?
+        .query_row(params![a.guid, a.url, a.fingerprint], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = existing {
+        if let Some(slug) = &a.category_slug {
+            tx.prepare_cached(FILE_SQL)?.execute(params![id, slug])?;
+        }
+        return Ok((id, false));
+    }
+    for img in inline_images {
+        put_image(tx, img)?;
+    }
+    let image_id = match (image, &a.image_url) {
+        (Some(img), _) => Some(put_image(tx, img)?),
+        (None, Some(url)) => tx
+            .prepare_cached("SELECT image_id FROM image_urls WHERE url = ?1")?
+            .query_row([url], |r| r.get(0))
+            .optional()?,
+        (None, None) => None,
+    };
+    tx.prepare_cached(
+        "INSERT INTO articles (source_id, guid, url, fingerprint, title, original_title, summary, body_html,
+            direction, image_url, image_id, image_caption, image_credit, category_slug,
+            category_label, published_at, fetched_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    )?
+    .execute(params![
+        a.source_id,
+        a.guid,
+        a.url,
+        a.fingerprint,
+        a.title,
+        a.original_title,
+        a.summary,
+        a.body_html,
+        a.direction,
+        a.image_url,
+        image_id,
+        a.image_caption,
+        a.image_credit,
+        a.category_slug,
+        a.category_label,
+        a.published_at,
+        now()
+    ])?;
+    let id = tx.last_insert_rowid();
+    if let Some(image) = image_id {
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO article_images (article_id, image_id) VALUES (?1, ?2)",
+        )?
+        .execute(params![id, image])?;
+    }
+    for sha in &a.inline_image_hashes {
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO article_images (article_id, image_id)
+             SELECT ?1, id FROM images WHERE sha256 = ?2",
+        )?
+        .execute(params![id, sha])?;
+    }
+    if let Some(slug) = &a.category_slug {
+        tx.prepare_cached(FILE_SQL)?.execute(params![id, slug])?;
+    }
+    if !a.see_also.is_empty() || !a.related.is_empty() {
+        let mut link = tx.prepare_cached(
+            "INSERT INTO article_links (article_id, kind, position, title, original_title, category, url)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        for (i, l) in a.see_also.iter().enumerate() {
+            link.execute(params![
+                id,
+                "see_also",
+                i as i64,
+                l.title,
+                None::<String>,
+                None::<String>,
+                l.url
+            ])?;
+        }
+        for (i, r) in a.related.iter().enumerate() {
+            link.execute(params![
+                id,
+                "related",
+                i as i64,
+                r.title,
+                r.original_title,
+                r.category,
+                r.url
+            ])?;
+        }
+    }
+    Ok((id, true))
 }

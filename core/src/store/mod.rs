@@ -18,7 +18,7 @@ use rusqlite::Connection;
 use rusqlite_migration::{Migrations, M};
 
 use crate::error::{Error, Result};
-pub use articles::NewArticle;
+pub use articles::{EntryKey, EntryState, NewArticle};
 pub use images::NewImage;
 pub use models::*;
 pub use retention::{Retention, RetentionReport};

@@ -44,9 +44,9 @@ async fn download_image(syncer: &Syncer, url: &Url) -> Option<NewImage> {
     }
 }
 
-/// Stores what the feed says of an entry, without its page.
-pub(super) fn store_entry(syncer: &Syncer, source: &Source, entry: &FeedEntry) -> Result<bool> {
-    let new = NewArticle {
+/// An article of what the feed says of an entry, without its page.
+pub(super) fn entry_article(source: &Source, entry: &FeedEntry) -> NewArticle {
+    NewArticle {
         source_id: Some(source.id),
         guid: entry.guid.clone(),
         url: super::dedupe::canonical_url(&entry.url).to_string(),
@@ -65,8 +65,7 @@ pub(super) fn store_entry(syncer: &Syncer, source: &Source, entry: &FeedEntry) -
         see_also: Vec::new(),
         related: Vec::new(),
         inline_image_hashes: Vec::new(),
-    };
-    Ok(syncer.store.insert_article(&new, None, &[])?.1)
+    }
 }
 
 /// Fetches, extracts and stores one entry. Ok(true) when a new article was

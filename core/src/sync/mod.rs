@@ -17,9 +17,10 @@ use crate::discover::nav_categories;
 use crate::error::{Error, Result};
 use crate::extract::SiteRules;
 use crate::feed::parse_feed;
+use crate::feed::FeedEntry;
 use crate::fetch::{charset, FetchOutcome, Fetcher, Validators};
 use crate::site_config::{Site, CATEGORIES};
-use crate::store::{Source, Store};
+use crate::store::{EntryKey, EntryState, Source, Store};
 pub use report::{ErrorInfo, SourceReport, SourceStatus, SyncEvent, SyncReport};
 
 /// How many feeds and pages are fetched at once.
@@ -282,31 +283,53 @@ impl Syncer {
         let body = charset::feed_to_utf8(&fetched.body, fetched.content_type.as_deref());
         let feed = parse_feed(&body, &fetched.final_url)?;
         report.items = feed.entries.len();
-        let mut fresh = Vec::new();
-        for entry in feed.entries {
-            let fingerprint = dedupe::fingerprint(&entry.title, entry.published);
-            let url = dedupe::canonical_url(&entry.url);
-            match self
-                .store
-                .find_article(&entry.guid, url.as_str(), fingerprint.as_deref())?
-            {
-                Some(id) => {
-                    if let Some(slug) = &source.category_slug {
-                        self.store.add_article_category(id, slug)?;
-                    }
-                }
-                None if self.store.was_removed(&entry.guid, url.as_str())? => {}
-                None => fresh.push(entry),
-            }
+        let keys: Vec<(url::Url, Option<String>)> = feed
+            .entries
+            .iter()
+            .map(|e| {
+                (
+                    dedupe::canonical_url(&e.url),
+                    dedupe::fingerprint(&e.title, e.published),
+                )
+            })
+            .collect();
+        let states = self.store.classify_entries(
+            &keys
+                .iter()
+                .zip(&feed.entries)
+                .map(|((url, fp), e)| EntryKey {
+                    guid: &e.guid,
+                    url: url.as_str(),
+                    fingerprint: fp.as_deref(),
+                })
+                .collect::<Vec<_>>(),
+            source.category_slug.as_deref(),
+        )?;
+        let fresh: Vec<FeedEntry> = feed
+            .entries
+            .into_iter()
+            .zip(states)
+            .filter(|(_, state)| *state == EntryState::New)
+            .map(|(e, _)| e)
+            .collect();
+        if !self.options.full_text {
+            // Headlines only: one transaction for the whole feed.
+            let articles: Vec<_> = fresh
+                .iter()
+                .map(|e| article::entry_article(source, e))
+                .collect();
+            report.new = self.store.insert_entries(&articles)?;
+            self.finish_source(
+                source,
+                report,
+                fetched.validators,
+                hash,
+                feed.title.as_deref(),
+            )?;
+            return Ok(());
         }
         let results: Vec<Result<bool>> = stream::iter(fresh)
-            .map(|entry| async move {
-                if self.options.full_text {
-                    article::fetch_and_store(self, source, entry).await
-                } else {
-                    article::store_entry(self, source, &entry)
-                }
-            })
+            .map(|entry| article::fetch_and_store(self, source, entry))
             .buffer_unordered(self.options.page_concurrency.max(1))
             .collect()
             .await;
@@ -321,20 +344,36 @@ impl Syncer {
                 }
             }
         }
-        // Validators are saved only when every page made it, so that a
-        // partial sync is retried in full next time instead of being hidden
-        // behind a 304.
+        self.finish_source(
+            source,
+            report,
+            fetched.validators,
+            hash,
+            feed.title.as_deref(),
+        )
+    }
+
+    /// Records a fetched source. Validators and the body hash are saved only
+    /// when every page made it, so that a partial sync is retried in full
+    /// next time instead of being hidden behind a 304.
+    fn finish_source(
+        &self,
+        source: &Source,
+        report: &SourceReport,
+        validators: Validators,
+        hash: String,
+        title: Option<&str>,
+    ) -> Result<()> {
         let complete = report.failed_pages == 0 && !self.cancel.load(Ordering::SeqCst);
         let keep = if complete {
             Validators {
                 content_hash: Some(hash),
-                ..fetched.validators
+                ..validators
             }
         } else {
             Validators::default()
         };
         self.store
-            .record_source_success(source.id, Some(&keep), feed.title.as_deref())?;
-        Ok(())
+            .record_source_success(source.id, Some(&keep), title)
     }
 }
