@@ -78,12 +78,91 @@ pub fn parse_feed(body: &[u8], feed_url: &Url) -> Result<ParsedFeed> {
 }
 
 /// Text of an HTML fragment (feeds often escape markup into descriptions).
+/// Plain markup (tags and common entities, the usual excerpt) is stripped
+/// directly; anything else (comments, CDATA, scripts, rarer entities) goes
+/// through the HTML parser. Both give the same text for plain markup.
 pub fn html_to_text(fragment: &str) -> String {
     if !fragment.contains('<') && !fragment.contains('&') {
         return fragment.to_string();
     }
-    let doc = scraper::Html::parse_fragment(fragment);
-    collapse_ws(&doc.root_element().text().collect::<Vec<_>>().join(" "))
+    simple_html_to_text(fragment).unwrap_or_else(|| {
+        let doc = scraper::Html::parse_fragment(fragment);
+        let parts: Vec<&str> = doc
+            .root_element()
+            .descendants()
+            .filter_map(|node| {
+                let text = node.value().as_text()?;
+                let hidden = node.ancestors().any(|a| {
+                    a.value().as_element().is_some_and(|e| {
+                        matches!(
+                            e.name(),
+                            "script" | "style" | "template" | "noscript" | "title" | "textarea"
+                        )
+                    })
+                });
+                (!hidden).then_some(&**text)
+            })
+            .collect();
+        collapse_ws(&parts.join(" "))
+    })
+}
+
+fn simple_html_to_text(fragment: &str) -> Option<String> {
+    let mut out = String::with_capacity(fragment.len());
+    let mut rest = fragment;
+    while let Some(i) = rest.find(['<', '&']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with('<') {
+            let end = rest.find('>')?;
+            let tag = &rest[1..end];
+            // Content that is not text, or markup that is not a plain tag.
+            if tag.starts_with(['!', '?']) || tag.contains('<') {
+                return None;
+            }
+            let name = tag
+                .trim_start_matches('/')
+                .split([' ', '/', '\t', '\n'])
+                .next()?
+                .to_ascii_lowercase();
+            if matches!(
+                name.as_str(),
+                "script" | "style" | "template" | "noscript" | "textarea" | "title"
+            ) {
+                return None;
+            }
+            out.push(' ');
+            rest = &rest[end + 1..];
+        } else {
+            let end = rest.find(';').filter(|e| *e <= 10)?;
+            let decoded = match &rest[1..end] {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" | "#39" => '\'',
+                "nbsp" => ' ',
+                "laquo" => '«',
+                "raquo" => '»',
+                "hellip" => '…',
+                "ndash" => '–',
+                "mdash" => '—',
+                "lsquo" => '‘',
+                "rsquo" => '’',
+                "ldquo" => '“',
+                "rdquo" => '”',
+                num if num.starts_with("#x") || num.starts_with("#X") => {
+                    char::from_u32(u32::from_str_radix(&num[2..], 16).ok()?)?
+                }
+                num if num.starts_with('#') => char::from_u32(num[1..].parse().ok()?)?,
+                _ => return None,
+            };
+            out.push(decoded);
+            rest = &rest[end + 1..];
+        }
+    }
+    out.push_str(rest);
+    Some(collapse_ws(&out))
 }
 
 #[cfg(test)]
@@ -110,6 +189,27 @@ mod tests {
         assert_eq!(e.title, "عنوان & خبر");
         assert_eq!(e.summary, "ملخص قصير");
         assert!(e.published.is_some());
+    }
+
+    #[test]
+    fn plain_markup_is_stripped_like_the_parser_would() {
+        for (html, text) in [
+            (
+                "<p>ملخص <b>قصير</b> &amp; «مقتبس»</p>",
+                "ملخص قصير & «مقتبس»",
+            ),
+            (
+                "<p>سطر</p><p>آخر&nbsp;هنا &#1575; &#x627; &laquo;x&raquo;</p>",
+                "سطر آخر هنا ا ا «x»",
+            ),
+            ("بلا وسوم", "بلا وسوم"),
+        ] {
+            assert_eq!(html_to_text(html), text);
+        }
+        // Anything else takes the parser's road, with the same kind of result.
+        assert_eq!(html_to_text("<p>نص<script>alert(1)</script></p>"), "نص");
+        assert_eq!(html_to_text("<!-- تعليق --><p>نص &eacute;</p>"), "نص é");
+        assert_eq!(html_to_text("a &unknown; b"), "a &unknown; b");
     }
 
     #[test]

@@ -45,12 +45,17 @@ async fn download_image(syncer: &Syncer, url: &Url) -> Option<NewImage> {
 }
 
 /// An article of what the feed says of an entry, without its page.
-pub(super) fn entry_article(source: &Source, entry: &FeedEntry) -> NewArticle {
+pub(super) fn entry_article(
+    source: &Source,
+    entry: &FeedEntry,
+    url: &Url,
+    fingerprint: &Option<String>,
+) -> NewArticle {
     NewArticle {
         source_id: Some(source.id),
         guid: entry.guid.clone(),
-        url: super::dedupe::canonical_url(&entry.url).to_string(),
-        fingerprint: super::dedupe::fingerprint(&entry.title, entry.published),
+        url: url.to_string(),
+        fingerprint: fingerprint.clone(),
         title: entry.title.clone(),
         original_title: None,
         summary: crate::text::strip_call_to_action(&entry.summary),
@@ -74,6 +79,8 @@ pub(super) async fn fetch_and_store(
     syncer: &Syncer,
     source: &Source,
     entry: FeedEntry,
+    url: Url,
+    fingerprint: Option<String>,
 ) -> Result<bool> {
     if syncer.cancel.load(Ordering::SeqCst) {
         return Err(Error::Cancelled);
@@ -123,8 +130,8 @@ pub(super) async fn fetch_and_store(
     let new = NewArticle {
         source_id: Some(source.id),
         guid: entry.guid.clone(),
-        url: super::dedupe::canonical_url(&entry.url).to_string(),
-        fingerprint: super::dedupe::fingerprint(&entry.title, entry.published),
+        url: url.to_string(),
+        fingerprint,
         title,
         original_title: x.original_title,
         summary,

@@ -280,8 +280,22 @@ impl Syncer {
             report.status = SourceStatus::NotModified;
             return Ok(());
         }
-        let body = charset::feed_to_utf8(&fetched.body, fetched.content_type.as_deref());
-        let feed = parse_feed(&body, &fetched.final_url)?;
+        // Decoding and parsing are CPU work: off the async threads, so that
+        // several feeds are parsed at once on several cores.
+        let (raw, content_type, final_url) = (
+            fetched.body.clone(),
+            fetched.content_type.clone(),
+            fetched.final_url.clone(),
+        );
+        let feed = tokio::task::spawn_blocking(move || {
+            let body = charset::feed_to_utf8(&raw, content_type.as_deref());
+            parse_feed(&body, &final_url)
+        })
+        .await
+        .map_err(|e| Error::FeedParse {
+            url: url.to_string(),
+            message: e.to_string(),
+        })??;
         report.items = feed.entries.len();
         let keys: Vec<(url::Url, Option<String>)> = feed
             .entries
@@ -305,18 +319,19 @@ impl Syncer {
                 .collect::<Vec<_>>(),
             source.category_slug.as_deref(),
         )?;
-        let fresh: Vec<FeedEntry> = feed
+        let fresh: Vec<(FeedEntry, url::Url, Option<String>)> = feed
             .entries
             .into_iter()
+            .zip(keys)
             .zip(states)
             .filter(|(_, state)| *state == EntryState::New)
-            .map(|(e, _)| e)
+            .map(|((e, (url, fp)), _)| (e, url, fp))
             .collect();
         if !self.options.full_text {
             // Headlines only: one transaction for the whole feed.
             let articles: Vec<_> = fresh
                 .iter()
-                .map(|e| article::entry_article(source, e))
+                .map(|(e, url, fp)| article::entry_article(source, e, url, fp))
                 .collect();
             report.new = self.store.insert_entries(&articles)?;
             self.finish_source(
@@ -329,7 +344,7 @@ impl Syncer {
             return Ok(());
         }
         let results: Vec<Result<bool>> = stream::iter(fresh)
-            .map(|entry| article::fetch_and_store(self, source, entry))
+            .map(|(entry, url, fp)| article::fetch_and_store(self, source, entry, url, fp))
             .buffer_unordered(self.options.page_concurrency.max(1))
             .collect()
             .await;
