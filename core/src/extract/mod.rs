@@ -5,6 +5,7 @@
 
 mod body;
 mod cues;
+mod readability;
 mod related;
 pub mod rules;
 
@@ -58,7 +59,33 @@ pub struct ExtractedArticle {
 /// Extracts an article from a page's HTML.
 pub fn extract(html: &str, page_url: &Url, rules: &SiteRules) -> Result<ExtractedArticle> {
     let doc = Html::parse_document(html);
+    let related_root =
+        rules::first_element(&doc, &rules.related).or_else(|| related::find_by_heading(&doc));
+    let skip = related_root.map(|r| r.id());
+    let rules_body = rules::first_element(&doc, &rules.body)
+        .map(|root| body::walk(root, page_url, rules, skip))
+        .filter(|b| b.paragraphs > 0);
+    // The site's rules did not find the text: Readability looks for it.
+    let (body, found) = match rules_body {
+        Some(b) => (b, None),
+        None => {
+            let found = readability::find(html, page_url).ok_or_else(|| Error::Extract {
+                url: page_url.to_string(),
+                message: "no article body found".into(),
+            })?;
+            let fragment = Html::parse_fragment(&found.content_html);
+            let b = body::walk(fragment.root_element(), page_url, rules, None);
+            if b.paragraphs == 0 {
+                return Err(Error::Extract {
+                    url: page_url.to_string(),
+                    message: "the body holds no paragraphs".into(),
+                });
+            }
+            (b, Some(found))
+        }
+    };
     let title = rules::first_value(&doc, &rules.title)
+        .or_else(|| found.as_ref().map(|f| f.title.clone()))
         .map(|t| clean_text(&t))
         .filter(|t| !t.is_empty())
         .ok_or_else(|| Error::Extract {
@@ -66,34 +93,25 @@ pub fn extract(html: &str, page_url: &Url, rules: &SiteRules) -> Result<Extracte
             message: "no headline found".into(),
         })?;
     let summary = rules::first_value(&doc, &rules.summary)
+        .or_else(|| found.as_ref().and_then(|f| f.excerpt.clone()))
         .map(|s| strip_call_to_action(&clean_text(&s)))
         .unwrap_or_default();
     let original_title = rules::first_value(&doc, &rules.original_title)
         .map(|t| clean_text(&t))
         .filter(|t| latin_letter_ratio(t) > 0.6);
-    let image_url = rules::first_value(&doc, &rules.image).and_then(|src| resolve(page_url, &src));
+    let image_url = rules::first_value(&doc, &rules.image)
+        .or_else(|| found.as_ref().and_then(|f| f.image.clone()))
+        .and_then(|src| resolve(page_url, &src));
     let (image_caption, image_credit) = rules::first_value(&doc, &rules.caption)
         .map(|c| split_credit(&clean_text(&c)))
         .unwrap_or((None, None));
 
-    let body_root = rules::first_element(&doc, &rules.body).ok_or_else(|| Error::Extract {
-        url: page_url.to_string(),
-        message: "no article body found".into(),
-    })?;
-    let related_root =
-        rules::first_element(&doc, &rules.related).or_else(|| related::find_by_heading(&doc));
-    let body = body::walk(body_root, page_url, rules, related_root.map(|r| r.id()));
-    if body.paragraphs == 0 {
-        return Err(Error::Extract {
-            url: page_url.to_string(),
-            message: "the body holds no paragraphs".into(),
-        });
-    }
     let related = related_root
         .map(|root| related::items(root, page_url, rules))
         .unwrap_or_default();
     let category_label = rules::first_value(&doc, &rules.category).map(|c| clean_text(&c));
     let published = rules::first_value(&doc, &rules.published)
+        .or_else(|| found.as_ref().and_then(|f| f.published.clone()))
         .and_then(|d| DateTime::parse_from_rfc3339(&d).ok())
         .map(|d| d.with_timezone(&Utc));
     let canonical_url =

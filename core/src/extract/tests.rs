@@ -255,3 +255,63 @@ fn a_page_without_a_headline_or_body_is_an_error() {
     .expect_err("no body");
     assert_eq!(err.code(), "extract");
 }
+
+/// A page of a site the rules know nothing of: no article, no main, no
+/// site classes. Readability finds the text; the walk shapes it the same way.
+const UNKNOWN_SITE: &str = r#"<!doctype html><html lang="ar"><head><title>صفحة خبر</title>
+<meta property="og:image" content="/media/lead.jpg"></head><body>
+<div id="top"><div class="menu"><a href="/">الرئيسية</a> <a href="/local/">محليات</a> <a href="/sport/">رياضة</a></div></div>
+<div id="wrapper"><div class="col-main"><div class="story">
+<h1 class="story-title">ارتفاع منسوب نهر النيل يدفع السلطات إلى رفع درجة التأهب في المحافظات الشمالية</h1>
+<div class="story-body">
+<p>أعلنت وزارة الموارد المائية أن منسوب النهر ارتفع خلال الأيام الثلاثة الماضية بنحو متر ونصف، وهو أعلى مستوى يسجَّل منذ عشر سنوات، ما دفع السلطات إلى رفع درجة التأهب في عدد من المحافظات الشمالية وتشكيل غرف عمليات تعمل على مدار الساعة.</p>
+<p>وقال المتحدث باسم الوزارة إن فرق الصيانة تعمل على تدعيم الجسور الترابية في المناطق المنخفضة، وإن المزارعين نُصحوا بتأجيل ري الأراضي القريبة من المجرى إلى حين انحسار المياه، مؤكداً أن الوضع «تحت السيطرة حتى الآن».</p>
+<h2>استعدادات في القرى</h2>
+<p>وفي القرى المطلة على النهر، بدأ السكان بنقل المواشي والمعدات الزراعية إلى أماكن مرتفعة، فيما وزعت السلطات المحلية أكياس الرمل على المنازل الأقرب إلى الضفاف، وأعدّت مدارس لاستقبال الأسر في حال اضطرت إلى المغادرة.</p>
+<p>شاهد أيضاً: <a href="/news/2026/dams-report/">تقرير عن حالة السدود في المنطقة</a></p>
+<p>ويتوقع خبراء الأرصاد أن يستمر ارتفاع المنسوب أسبوعاً آخر قبل أن يبدأ بالتراجع تدريجياً، مع انتهاء موسم الأمطار في المرتفعات التي تغذي النهر، داعين إلى متابعة النشرات الرسمية وعدم الالتفات إلى الشائعات.</p>
+</div></div></div>
+<div class="col-side"><div class="widget"><h3>الأكثر قراءة</h3><ul><li><a href="/a">خبر أول</a></li><li><a href="/b">خبر ثان</a></li></ul></div></div></div>
+<div id="bottom">© 2026 موقع آخر. جميع الحقوق محفوظة.</div>
+</body></html>"#;
+
+#[test]
+fn readability_reads_a_page_the_rules_do_not_fit() {
+    let rules = SiteRules::khabarain().expect("rules");
+    let url = Url::parse("https://other.example/news/2026/nile/").expect("url");
+    let a = extract(UNKNOWN_SITE, &url, &rules).expect("extracts");
+    assert_eq!(
+        a.title,
+        "ارتفاع منسوب نهر النيل يدفع السلطات إلى رفع درجة التأهب في المحافظات الشمالية"
+    );
+    assert_eq!(
+        a.body_html.matches("<p dir=\"auto\">").count(),
+        4,
+        "{}",
+        a.body_html
+    );
+    assert!(
+        a.body_html
+            .contains("<h2 dir=\"auto\">استعدادات في القرى</h2>"),
+        "{}",
+        a.body_html
+    );
+    assert!(a.body_html.contains("«تحت السيطرة حتى الآن»"));
+    assert_eq!(a.see_also.len(), 1);
+    assert_eq!(
+        a.see_also[0].url,
+        "https://other.example/news/2026/dams-report/"
+    );
+    assert_eq!(
+        a.image_url.as_ref().map(Url::as_str),
+        Some("https://other.example/media/lead.jpg")
+    );
+    for chrome in ["الأكثر قراءة", "خبر أول", "محليات", "جميع الحقوق", "شاهد"]
+    {
+        assert!(
+            !a.body_html.contains(chrome),
+            "'{chrome}' in {}",
+            a.body_html
+        );
+    }
+}

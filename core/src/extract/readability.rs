@@ -1,0 +1,27 @@
+//! The generic fallback for pages the site's rules do not fit: Mozilla's
+//! Readability algorithm (the dom_smoothie port) finds the main text, which
+//! then goes through the same body walk as a rules-found body, so both paths
+//! yield the same fields in the same shape.
+
+use url::Url;
+
+/// What Readability found.
+pub struct Found {
+    pub title: String,
+    pub content_html: String,
+    pub excerpt: Option<String>,
+    pub image: Option<String>,
+    pub published: Option<String>,
+}
+
+pub fn find(html: &str, page_url: &Url) -> Option<Found> {
+    let mut reader = dom_smoothie::Readability::new(html, Some(page_url.as_str()), None).ok()?;
+    let article = reader.parse().ok()?;
+    Some(Found {
+        title: article.title,
+        content_html: article.content.to_string(),
+        excerpt: article.excerpt,
+        image: article.image,
+        published: article.published_time,
+    })
+}
