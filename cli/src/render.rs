@@ -117,8 +117,8 @@ pub fn source_report(r: &SourceReport) -> String {
         .map(|e| format!(": {}", e.message))
         .unwrap_or_default();
     format!(
-        "{status}  {}  items {}, new {}, failed pages {}{error}",
-        r.url, r.items, r.new, r.failed_pages
+        "{status}  {}  items {}, new {}, updated {}, failed pages {}{error}",
+        r.url, r.items, r.new, r.updated, r.failed_pages
     )
 }
 

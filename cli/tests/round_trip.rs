@@ -43,7 +43,8 @@ async fn sync_list_show_export_round_trip() {
     let rows: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
     let rows = rows.as_array().expect("array");
     assert_eq!(rows.len(), 36);
-    let newest = site.corpus().newest()[0].1;
+    let corpus = site.corpus();
+    let newest = corpus.newest()[0].1;
     assert_eq!(rows[0]["title"], newest.title.as_str());
     let id = rows[0]["id"].as_i64().expect("id");
 

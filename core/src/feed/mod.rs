@@ -15,6 +15,8 @@ pub struct FeedEntry {
     pub title: String,
     pub summary: String,
     pub published: Option<DateTime<Utc>>,
+    /// When the feed says the item last changed.
+    pub updated: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone)]
@@ -68,6 +70,7 @@ pub fn parse_feed(body: &[u8], feed_url: &Url) -> Result<ParsedFeed> {
                 title,
                 summary,
                 published: entry.published.or(entry.updated),
+                updated: entry.updated,
             })
         })
         .collect();

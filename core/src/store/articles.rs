@@ -27,6 +27,8 @@ pub struct NewArticle {
     pub category_slug: Option<String>,
     pub category_label: Option<String>,
     pub published_at: Option<i64>,
+    /// When the feed said the article last changed.
+    pub source_updated_at: Option<i64>,
     pub see_also: Vec<LinkRef>,
     pub related: Vec<RelatedRef>,
     /// Content hashes of the inline pictures the body refers to.
@@ -75,6 +77,59 @@ impl Store {
         Ok(result)
     }
 
+    /// Replaces a stored article's content with a newer version of it. Its
+    /// id, and so every bookmark, note and read mark on it, stays.
+    pub fn replace_article(
+        &self,
+        id: i64,
+        a: &NewArticle,
+        image: Option<&NewImage>,
+        inline_images: &[NewImage],
+    ) -> Result<()> {
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
+        for img in inline_images {
+            put_image(&tx, img)?;
+        }
+        let image_id: Option<i64> = match (image, &a.image_url) {
+            (Some(img), _) => Some(put_image(&tx, img)?),
+            (None, Some(url)) => tx
+                .prepare_cached("SELECT image_id FROM image_urls WHERE url = ?1")?
+                .query_row([url], |r| r.get(0))
+                .optional()?,
+            (None, None) => None,
+        };
+        let n = tx.execute(
+            "UPDATE articles SET title = ?2, original_title = ?3, summary = ?4, body_html = ?5,
+                direction = ?6, image_url = ?7, image_id = ?8, image_caption = ?9, image_credit = ?10,
+                category_label = ?11, source_updated_at = ?12, fetched_at = ?13
+             WHERE id = ?1",
+            params![
+                id,
+                a.title,
+                a.original_title,
+                a.summary,
+                a.body_html,
+                a.direction,
+                a.image_url,
+                image_id,
+                a.image_caption,
+                a.image_credit,
+                a.category_label,
+                a.source_updated_at,
+                now()
+            ],
+        )?;
+        if n == 0 {
+            return Err(Error::NotFound(format!("article {id}")));
+        }
+        tx.execute("DELETE FROM article_links WHERE article_id = ?1", [id])?;
+        tx.execute("DELETE FROM article_images WHERE article_id = ?1", [id])?;
+        write_owned(&tx, id, a, image_id)?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Stores many articles that carry no pictures (a feed's entries, when
     /// only headlines are synced) in one transaction. Returns how many were new.
     pub fn insert_entries(&self, articles: &[NewArticle]) -> Result<usize> {
@@ -101,19 +156,24 @@ impl Store {
         let tx = conn.transaction()?;
         let mut out = Vec::with_capacity(keys.len());
         {
-            let mut find = tx.prepare_cached(FIND_SQL)?;
+            let mut find = tx.prepare_cached(FIND_UPDATED_SQL)?;
             let mut removed = tx.prepare_cached(REMOVED_SQL)?;
             let mut file = tx.prepare_cached(FILE_SQL)?;
             for k in keys {
-                let id: Option<i64> = find
-                    .query_row(params![k.guid, k.url, k.fingerprint], |r| r.get(0))
+                let found: Option<(i64, Option<i64>)> = find
+                    .query_row(params![k.guid, k.url, k.fingerprint], |r| {
+                        Ok((r.get(0)?, r.get(1)?))
+                    })
                     .optional()?;
-                out.push(match id {
-                    Some(id) => {
+                out.push(match found {
+                    Some((id, stored_update)) => {
                         if let Some(slug) = category {
                             file.execute(params![id, slug])?;
                         }
-                        EntryState::Stored
+                        match (k.updated, stored_update) {
+                            (Some(new), Some(old)) if new > old => EntryState::Changed(id),
+                            _ => EntryState::Stored,
+                        }
                     }
                     None if removed.exists(params![k.guid, k.url])? => EntryState::Removed,
                     None => EntryState::New,
@@ -226,6 +286,8 @@ impl Store {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryState {
     Stored,
+    /// Stored, and the feed says it changed since: its page is read again.
+    Changed(i64),
     Removed,
     New,
 }
@@ -236,7 +298,12 @@ pub struct EntryKey<'a> {
     pub guid: &'a str,
     pub url: &'a str,
     pub fingerprint: Option<&'a str>,
+    pub updated: Option<i64>,
 }
+
+const FIND_UPDATED_SQL: &str =
+    "SELECT id, source_updated_at FROM articles WHERE guid = ?1 OR url = ?2
+    OR (?3 IS NOT NULL AND fingerprint = ?3) LIMIT 1";
 
 const REMOVED_SQL: &str = "SELECT 1 FROM removed_articles WHERE guid = ?1 OR url = ?2";
 const FILE_SQL: &str =
@@ -273,8 +340,8 @@ fn insert_in(
     tx.prepare_cached(
         "INSERT INTO articles (source_id, guid, url, fingerprint, title, original_title, summary, body_html,
             direction, image_url, image_id, image_caption, image_credit, category_slug,
-            category_label, published_at, fetched_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+            category_label, published_at, fetched_at, source_updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     )?
     .execute(params![
         a.source_id,
@@ -293,9 +360,16 @@ fn insert_in(
         a.category_slug,
         a.category_label,
         a.published_at,
-        now()
+        now(),
+        a.source_updated_at
     ])?;
     let id = tx.last_insert_rowid();
+    write_owned(tx, id, a, image_id)?;
+    Ok((id, true))
+}
+
+/// What an article owns besides its row: picture uses, category, links.
+fn write_owned(tx: &Transaction<'_>, id: i64, a: &NewArticle, image_id: Option<i64>) -> Result<()> {
     if let Some(image) = image_id {
         tx.prepare_cached(
             "INSERT OR IGNORE INTO article_images (article_id, image_id) VALUES (?1, ?2)",
@@ -340,5 +414,5 @@ fn insert_in(
             ])?;
         }
     }
-    Ok((id, true))
+    Ok(())
 }

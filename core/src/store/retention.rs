@@ -168,6 +168,7 @@ mod tests {
             category_slug: Some("news".into()),
             category_label: None,
             published_at: Some(published),
+            source_updated_at: None,
             see_also: Vec::new(),
             related: Vec::new(),
             inline_image_hashes: Vec::new(),

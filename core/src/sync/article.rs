@@ -67,13 +67,23 @@ pub(super) fn entry_article(
         category_slug: source.category_slug.clone(),
         category_label: None,
         published_at: entry.published.map(|d| d.timestamp()),
+        source_updated_at: entry.updated.map(|d| d.timestamp()),
         see_also: Vec::new(),
         related: Vec::new(),
         inline_image_hashes: Vec::new(),
     }
 }
 
-/// Fetches, extracts and stores one entry. Ok(true) when a new article was
+/// What became of an entry.
+pub(super) enum Stored {
+    New,
+    Updated,
+    /// Stored already (another feed got there first).
+    Known,
+}
+
+/// Fetches, extracts and stores one entry, or replaces the stored version
+/// of it (`replace`) when the feed says it changed. Ok(true) when a new article was
 /// stored.
 pub(super) async fn fetch_and_store(
     syncer: &Syncer,
@@ -81,7 +91,8 @@ pub(super) async fn fetch_and_store(
     entry: FeedEntry,
     url: Url,
     fingerprint: Option<String>,
-) -> Result<bool> {
+    replace: Option<i64>,
+) -> Result<Stored> {
     if syncer.cancel.load(Ordering::SeqCst) {
         return Err(Error::Cancelled);
     }
@@ -92,7 +103,7 @@ pub(super) async fn fetch_and_store(
         .await?
     {
         FetchOutcome::Fetched(p) => p,
-        FetchOutcome::NotModified => return Ok(false),
+        FetchOutcome::NotModified => return Ok(Stored::Known),
     };
     let html = charset::html_to_string(&page.body, page.content_type.as_deref());
     let x = extract(&html, &page.final_url, &syncer.rules)?;
@@ -143,10 +154,17 @@ pub(super) async fn fetch_and_store(
         category_slug: source.category_slug.clone(),
         category_label: x.category_label,
         published_at: entry.published.or(x.published).map(|d| d.timestamp()),
+        source_updated_at: entry.updated.map(|d| d.timestamp()),
         see_also: x.see_also,
         related: x.related,
         inline_image_hashes: cached.values().cloned().collect(),
     };
+    if let Some(id) = replace {
+        syncer
+            .store
+            .replace_article(id, &new, image.as_ref(), &inline)?;
+        return Ok(Stored::Updated);
+    }
     let (_, inserted) = syncer.store.insert_article(&new, image.as_ref(), &inline)?;
-    Ok(inserted)
+    Ok(if inserted { Stored::New } else { Stored::Known })
 }

@@ -233,6 +233,7 @@ impl Syncer {
             status: SourceStatus::Updated,
             items: 0,
             new: 0,
+            updated: 0,
             failed_pages: 0,
             error: None,
         };
@@ -315,23 +316,28 @@ impl Syncer {
                     guid: &e.guid,
                     url: url.as_str(),
                     fingerprint: fp.as_deref(),
+                    updated: e.updated.map(|d| d.timestamp()),
                 })
                 .collect::<Vec<_>>(),
             source.category_slug.as_deref(),
         )?;
-        let fresh: Vec<(FeedEntry, url::Url, Option<String>)> = feed
+        // New entries, and stored ones the feed says changed (with their id).
+        let fresh: Vec<(FeedEntry, url::Url, Option<String>, Option<i64>)> = feed
             .entries
             .into_iter()
             .zip(keys)
             .zip(states)
-            .filter(|(_, state)| *state == EntryState::New)
-            .map(|((e, (url, fp)), _)| (e, url, fp))
+            .filter_map(|((e, (url, fp)), state)| match state {
+                EntryState::New => Some((e, url, fp, None)),
+                EntryState::Changed(id) if self.options.full_text => Some((e, url, fp, Some(id))),
+                _ => None,
+            })
             .collect();
         if !self.options.full_text {
             // Headlines only: one transaction for the whole feed.
             let articles: Vec<_> = fresh
                 .iter()
-                .map(|(e, url, fp)| article::entry_article(source, e, url, fp))
+                .map(|(e, url, fp, _)| article::entry_article(source, e, url, fp))
                 .collect();
             report.new = self.store.insert_entries(&articles)?;
             self.finish_source(
@@ -343,15 +349,18 @@ impl Syncer {
             )?;
             return Ok(());
         }
-        let results: Vec<Result<bool>> = stream::iter(fresh)
-            .map(|(entry, url, fp)| article::fetch_and_store(self, source, entry, url, fp))
+        let results: Vec<Result<article::Stored>> = stream::iter(fresh)
+            .map(|(entry, url, fp, replace)| {
+                article::fetch_and_store(self, source, entry, url, fp, replace)
+            })
             .buffer_unordered(self.options.page_concurrency.max(1))
             .collect()
             .await;
         for r in results {
             match r {
-                Ok(true) => report.new += 1,
-                Ok(false) => {}
+                Ok(article::Stored::New) => report.new += 1,
+                Ok(article::Stored::Updated) => report.updated += 1,
+                Ok(article::Stored::Known) => {}
                 Err(Error::Cancelled) => {}
                 Err(e) => {
                     tracing::warn!(error = %e, "article skipped");

@@ -40,6 +40,8 @@ pub struct SourceReport {
     pub items: usize,
     /// Articles stored by this sync.
     pub new: usize,
+    /// Stored articles read again because the feed said they changed.
+    pub updated: usize,
     /// Pages that could not be fetched or read (their articles wait for the
     /// next sync).
     pub failed_pages: usize,

@@ -32,6 +32,9 @@ pub struct Article {
     /// Lead image path, when not one of the shared static images.
     #[serde(default)]
     pub image: Option<String>,
+    /// When the article was last changed, if after it was published.
+    #[serde(default)]
+    pub updated: Option<DateTime<Utc>>,
     /// Page path, when not the WordPress-style one.
     #[serde(default)]
     pub page_path: Option<String>,

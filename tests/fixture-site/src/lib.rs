@@ -38,7 +38,7 @@ impl FixtureSite {
     pub async fn serve(listener: TcpListener) -> std::io::Result<Self> {
         let addr = listener.local_addr()?;
         let state = Arc::new(SiteState {
-            corpus: Corpus::bundled(),
+            corpus: std::sync::RwLock::new(Corpus::bundled()),
             log: Mutex::new(Vec::new()),
             attempts: Mutex::new(Default::default()),
             in_flight: Default::default(),
@@ -70,8 +70,32 @@ impl FixtureSite {
         format!("http://{}/", self.addr)
     }
 
-    pub fn corpus(&self) -> &Corpus {
-        &self.state.corpus
+    /// The site's articles as they are now.
+    pub fn corpus(&self) -> Corpus {
+        self.state
+            .corpus
+            .read()
+            .map(|c| c.clone())
+            .unwrap_or_else(|p| p.into_inner().clone())
+    }
+
+    /// Publishes an update to an article: a paragraph is added to its page,
+    /// and its feeds, page and validators say it changed at `at`.
+    pub fn update_article(
+        &self,
+        slug: &str,
+        at: chrono::DateTime<chrono::Utc>,
+        paragraph: &str,
+    ) -> bool {
+        let mut corpus = self.state.corpus.write().unwrap_or_else(|p| p.into_inner());
+        match corpus.articles.iter_mut().find(|a| a.slug == slug) {
+            Some(a) => {
+                a.updated = Some(at);
+                a.body.push(corpus::Block::P(paragraph.to_string()));
+                true
+            }
+            None => false,
+        }
     }
 
     /// Requests served so far, in order.

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 use axum::body::Body;
@@ -28,7 +28,8 @@ pub struct LoggedRequest {
 }
 
 pub struct SiteState {
-    pub corpus: Corpus,
+    /// Behind a lock so a test can publish an update to an article.
+    pub corpus: RwLock<Corpus>,
     pub log: Mutex<Vec<LoggedRequest>>,
     /// Requests seen per path by the flaky endpoint.
     pub attempts: Mutex<HashMap<String, u32>>,
@@ -130,7 +131,11 @@ async fn route(state: &SiteState, path: &str, headers: &HeaderMap) -> Response {
     // from the plain feed's: the same articles, as a newsletter might link them.
     if let Some(inner) = path.strip_prefix("/tracked/") {
         let base = base_url(headers);
-        return match document(&state.corpus, &format!("/{inner}"), &base) {
+        return match document(
+            &state.corpus.read().unwrap_or_else(|p| p.into_inner()),
+            &format!("/{inner}"),
+            &base,
+        ) {
             Some(mut doc) if doc.content_type.starts_with("application/rss+xml") => {
                 let text = String::from_utf8_lossy(&doc.body)
                     .replace("/</link>\n<guid", "/?utm_source=rss&amp;utm_medium=feed&amp;fbclid=abc#comments</link>\n<guid")
@@ -145,13 +150,21 @@ async fn route(state: &SiteState, path: &str, headers: &HeaderMap) -> Response {
     // charset only in the HTTP header for feeds, in a meta tag for pages.
     if let Some(inner) = path.strip_prefix("/w1256/") {
         let base = format!("{}w1256/", base_url(headers));
-        return match document(&state.corpus, &format!("/{inner}"), &base) {
+        return match document(
+            &state.corpus.read().unwrap_or_else(|p| p.into_inner()),
+            &format!("/{inner}"),
+            &base,
+        ) {
             Some(doc) => conditional_response(to_windows_1256(doc), headers),
             None => (StatusCode::NOT_FOUND, "الصفحة غير موجودة").into_response(),
         };
     }
     let base = base_url(headers);
-    match document(&state.corpus, path, &base) {
+    match document(
+        &state.corpus.read().unwrap_or_else(|p| p.into_inner()),
+        path,
+        &base,
+    ) {
         Some(doc) => conditional_response(doc, headers),
         None => (StatusCode::NOT_FOUND, "الصفحة غير موجودة").into_response(),
     }
@@ -174,7 +187,7 @@ fn document(corpus: &Corpus, path: &str, base: &str) -> Option<Doc> {
     let newest = corpus
         .articles
         .iter()
-        .map(|a| a.published)
+        .map(|a| a.updated.unwrap_or(a.published))
         .max()
         .unwrap_or_default();
     let html = |body: String, modified| Doc {
@@ -206,7 +219,7 @@ fn document(corpus: &Corpus, path: &str, base: &str) -> Option<Doc> {
                 .collect();
             let modified = items
                 .iter()
-                .map(|i| i.article.published)
+                .map(|i| i.article.updated.unwrap_or(i.article.published))
                 .max()
                 .unwrap_or(newest);
             let title = format!("خبرين » {}", cat.name);
@@ -237,7 +250,7 @@ fn document(corpus: &Corpus, path: &str, base: &str) -> Option<Doc> {
             (article.path() == format!("/{}/", segments.join("/"))).then(|| {
                 html(
                     page::article_page(corpus, index, article, base),
-                    article.published,
+                    article.updated.unwrap_or(article.published),
                 )
             })
         }

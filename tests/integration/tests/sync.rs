@@ -284,3 +284,67 @@ async fn inline_pictures_are_cached_and_the_body_points_at_the_copies() {
     }
     assert_eq!(with_pictures, 9, "every fourth article of 36 has one");
 }
+
+#[tokio::test]
+async fn an_article_the_feed_says_changed_is_read_again_and_keeps_its_user_state() {
+    let h = Harness::start().await;
+    // Atom feeds say when an item was last updated.
+    for s in h.store.sources().expect("sources") {
+        h.store.set_source_enabled(s.id, false).expect("disable");
+    }
+    h.store
+        .ensure_source(
+            &format!("{}category/health/feed/atom/", h.site.base_url()),
+            Some("health"),
+        )
+        .expect("source");
+    h.syncer.sync(quiet()).await.expect("first sync");
+    let corpus = h.site.corpus();
+    let (_, target) = corpus.in_category("health")[0];
+    let id = h
+        .store
+        .list_articles(&ListFilter {
+            limit: 10,
+            ..ListFilter::default()
+        })
+        .expect("list")
+        .into_iter()
+        .find(|a| a.title == target.title)
+        .expect("stored")
+        .id;
+    h.store.set_bookmark(id, true).expect("bookmark");
+    h.store.set_read(id, true).expect("read");
+
+    let later = target.published + chrono::Duration::hours(3);
+    assert!(h.site.update_article(
+        &target.slug,
+        later,
+        "تحديث: أعلنت الوزارة أرقاماً جديدة مساء اليوم."
+    ));
+    let report = h.syncer.sync(quiet()).await.expect("second sync");
+    let health = report
+        .sources
+        .iter()
+        .find(|s| s.status != SourceStatus::Skipped)
+        .expect("report");
+    assert_eq!((health.new, health.updated), (0, 1), "{report:#?}");
+    let a = h.store.article(id).expect("same id");
+    assert!(
+        a.body_html.contains("تحديث: أعلنت الوزارة أرقاماً جديدة"),
+        "{}",
+        a.body_html
+    );
+    assert!(a.bookmarked && a.read, "user state kept");
+    assert_eq!(a.see_also.len(), 1, "links rewritten once, not doubled");
+
+    // Nothing changed since: a third sync reads nothing again.
+    let report = h.syncer.sync(quiet()).await.expect("third sync");
+    assert_eq!(
+        report
+            .sources
+            .iter()
+            .map(|s| s.updated + s.new)
+            .sum::<usize>(),
+        0
+    );
+}

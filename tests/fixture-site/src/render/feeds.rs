@@ -66,7 +66,7 @@ pub fn atom(base: &str, title: &str, self_path: &str, items: &[FeedItem<'_>]) ->
     let base = base.trim_end_matches('/');
     let updated = items
         .iter()
-        .map(|i| i.article.published)
+        .map(|i| i.article.updated.unwrap_or(i.article.published))
         .max()
         .map(|d| d.to_rfc3339())
         .unwrap_or_else(|| "2026-11-25T00:00:00+00:00".into());
@@ -89,7 +89,7 @@ pub fn atom(base: &str, title: &str, self_path: &str, items: &[FeedItem<'_>]) ->
 <id>{guid}</id>
 <link rel="alternate" type="text/html" href="{base}{path}"/>
 <published>{date}</published>
-<updated>{date}</updated>
+<updated>{updated}</updated>
 <author><name>خبرين</name></author>
 <summary type="html">{excerpt}</summary>
 </entry>
@@ -98,6 +98,7 @@ pub fn atom(base: &str, title: &str, self_path: &str, items: &[FeedItem<'_>]) ->
             guid = esc(&a.guid(&format!("{base}/"), it.index)),
             path = a.path(),
             date = a.published.to_rfc3339(),
+            updated = a.updated.unwrap_or(a.published).to_rfc3339(),
             excerpt = esc(&format!("<p>{}</p>", esc(&excerpt(a)))),
         ));
     }
