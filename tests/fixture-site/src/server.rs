@@ -116,6 +116,29 @@ async fn route(state: &SiteState, path: &str, headers: &HeaderMap) -> Response {
     if path.starts_with("/hang/") {
         tokio::time::sleep(Duration::from_secs(3600)).await;
     }
+    // The site compressed with gzip, as most servers send it.
+    if let Some(inner) = path.strip_prefix("/gzip/") {
+        let mut response = Box::pin(route(state, &format!("/{inner}"), headers)).await;
+        let body = std::mem::take(response.body_mut());
+        let bytes = axum::body::to_bytes(body, usize::MAX)
+            .await
+            .unwrap_or_default();
+        *response.body_mut() = Body::from(gzip(&bytes));
+        response
+            .headers_mut()
+            .insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+        response.headers_mut().remove(header::CONTENT_LENGTH);
+        return response;
+    }
+    // A gzip bomb: 100 KB on the wire, 100 MB once inflated.
+    if path.starts_with("/gzipbomb/") {
+        let zeros = vec![b' '; 100 * 1024 * 1024];
+        return Response::builder()
+            .header(header::CONTENT_TYPE, "application/rss+xml")
+            .header(header::CONTENT_ENCODING, "gzip")
+            .body(Body::from(gzip(&zeros)))
+            .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response());
+    }
     // The site as a server that sends no ETag or Last-Modified.
     if let Some(inner) = path.strip_prefix("/novalidators/") {
         // Without validators there is nothing to be conditional on.
@@ -338,6 +361,14 @@ fn to_windows_1256(doc: Doc) -> Doc {
         content_type,
         modified: doc.modified,
     }
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    // Writing to a Vec cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().unwrap_or_default()
 }
 
 fn http_date(d: DateTime<Utc>) -> String {
