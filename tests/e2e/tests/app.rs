@@ -63,6 +63,29 @@ async fn sync_read_bookmark_restart_and_read_offline() {
         .await;
         let status = wait_until(&c, "document.getElementById('sync-status').textContent", 30).await;
         assert_eq!(status, "تمت المزامنة: 36 خبراً جديداً");
+        // Each source says when it last synced; no cancel button once done.
+        let states = wait_until(
+            &c,
+            "[...document.querySelectorAll('#source-list .source-state')].map(s => s.textContent)",
+            10,
+        )
+        .await;
+        let states = states.as_array().expect("array").clone();
+        assert_eq!(states.len(), 9);
+        assert!(
+            states
+                .iter()
+                .all(|s| s.as_str().is_some_and(|s| s.starts_with("آخر تحديث"))),
+            "{states:?}"
+        );
+        let cancel_hidden = c
+            .execute(
+                "return document.getElementById('sync-cancel').hidden",
+                vec![],
+            )
+            .await
+            .expect("cancel");
+        assert_eq!(cancel_hidden, true);
         let categories = c
             .execute(
                 "return [...document.querySelectorAll('#category-list button')].map(b => b.dataset.title)",
@@ -206,6 +229,19 @@ async fn sync_read_bookmark_restart_and_read_offline() {
         assert_eq!(
             status,
             "تعذّر الوصول إلى الموقع. الأخبار المحفوظة متاحة للقراءة دون اتصال."
+        );
+        let failed = wait_until(
+            &c,
+            "document.querySelectorAll('#source-list li.failed').length === 9 && \
+             document.querySelector('#source-list li.failed .source-state').textContent",
+            10,
+        )
+        .await;
+        assert!(
+            failed
+                .as_str()
+                .is_some_and(|s| s.starts_with("تعذّر التحديث (آخر نجاح")),
+            "{failed}"
         );
         wait_for(&c, "#category-list button[data-key=bookmarks]", 10)
             .await
