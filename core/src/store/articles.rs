@@ -88,17 +88,7 @@ impl Store {
     ) -> Result<()> {
         let mut conn = self.conn()?;
         let tx = conn.transaction()?;
-        for img in inline_images {
-            put_image(&tx, img)?;
-        }
-        let image_id: Option<i64> = match (image, &a.image_url) {
-            (Some(img), _) => Some(put_image(&tx, img)?),
-            (None, Some(url)) => tx
-                .prepare_cached("SELECT image_id FROM image_urls WHERE url = ?1")?
-                .query_row([url], |r| r.get(0))
-                .optional()?,
-            (None, None) => None,
-        };
+        let image_id = store_pictures(&tx, a, image, inline_images)?;
         let n = tx.execute(
             "UPDATE articles SET title = ?2, original_title = ?3, summary = ?4, body_html = ?5,
                 direction = ?6, image_url = ?7, image_id = ?8, image_caption = ?9, image_credit = ?10,
@@ -309,6 +299,27 @@ const REMOVED_SQL: &str = "SELECT 1 FROM removed_articles WHERE guid = ?1 OR url
 const FILE_SQL: &str =
     "INSERT OR IGNORE INTO article_categories (article_id, category_slug) VALUES (?1, ?2)";
 
+/// Stores an article's new pictures; returns its lead picture's id (newly
+/// stored, or cached already under its URL).
+fn store_pictures(
+    tx: &Transaction<'_>,
+    a: &NewArticle,
+    image: Option<&NewImage>,
+    inline_images: &[NewImage],
+) -> Result<Option<i64>> {
+    for img in inline_images {
+        put_image(tx, img)?;
+    }
+    Ok(match (image, &a.image_url) {
+        (Some(img), _) => Some(put_image(tx, img)?),
+        (None, Some(url)) => tx
+            .prepare_cached("SELECT image_id FROM image_urls WHERE url = ?1")?
+            .query_row([url], |r| r.get(0))
+            .optional()?,
+        (None, None) => None,
+    })
+}
+
 /// Inserts one article inside a transaction the caller commits.
 fn insert_in(
     tx: &Transaction<'_>,
@@ -326,17 +337,7 @@ fn insert_in(
         }
         return Ok((id, false));
     }
-    for img in inline_images {
-        put_image(tx, img)?;
-    }
-    let image_id = match (image, &a.image_url) {
-        (Some(img), _) => Some(put_image(tx, img)?),
-        (None, Some(url)) => tx
-            .prepare_cached("SELECT image_id FROM image_urls WHERE url = ?1")?
-            .query_row([url], |r| r.get(0))
-            .optional()?,
-        (None, None) => None,
-    };
+    let image_id = store_pictures(tx, a, image, inline_images)?;
     tx.prepare_cached(
         "INSERT INTO articles (source_id, guid, url, fingerprint, title, original_title, summary, body_html,
             direction, image_url, image_id, image_caption, image_credit, category_slug,

@@ -340,31 +340,23 @@ impl Syncer {
                 .map(|(e, url, fp, _)| article::entry_article(source, e, url, fp))
                 .collect();
             report.new = self.store.insert_entries(&articles)?;
-            self.finish_source(
-                source,
-                report,
-                fetched.validators,
-                hash,
-                feed.title.as_deref(),
-            )?;
-            return Ok(());
-        }
-        let results: Vec<Result<article::Stored>> = stream::iter(fresh)
-            .map(|(entry, url, fp, replace)| {
-                article::fetch_and_store(self, source, entry, url, fp, replace)
-            })
-            .buffer_unordered(self.options.page_concurrency.max(1))
-            .collect()
-            .await;
-        for r in results {
-            match r {
-                Ok(article::Stored::New) => report.new += 1,
-                Ok(article::Stored::Updated) => report.updated += 1,
-                Ok(article::Stored::Known) => {}
-                Err(Error::Cancelled) => {}
-                Err(e) => {
-                    tracing::warn!(error = %e, "article skipped");
-                    report.failed_pages += 1;
+        } else {
+            let results: Vec<Result<article::Stored>> = stream::iter(fresh)
+                .map(|(entry, url, fp, replace)| {
+                    article::fetch_and_store(self, source, entry, url, fp, replace)
+                })
+                .buffer_unordered(self.options.page_concurrency.max(1))
+                .collect()
+                .await;
+            for r in results {
+                match r {
+                    Ok(article::Stored::New) => report.new += 1,
+                    Ok(article::Stored::Updated) => report.updated += 1,
+                    Ok(article::Stored::Known) | Err(Error::Cancelled) => {}
+                    Err(e) => {
+                        tracing::warn!(error = %e, "article skipped");
+                        report.failed_pages += 1;
+                    }
                 }
             }
         }

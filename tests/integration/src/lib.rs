@@ -56,6 +56,17 @@ impl Harness {
         }
     }
 
+    /// Turns the default sources off and adds `path` (under the site's
+    /// address) as the only one; returns its id.
+    pub fn only_source(&self, path: &str, category: Option<&str>) -> i64 {
+        for s in self.store.sources().expect("sources") {
+            self.store.set_source_enabled(s.id, false).expect("disable");
+        }
+        self.store
+            .ensure_source(&format!("{}{path}", self.site.base_url()), category)
+            .expect("source")
+    }
+
     pub fn db_path(&self) -> std::path::PathBuf {
         self.dir.path().join("khabarain.sqlite3")
     }

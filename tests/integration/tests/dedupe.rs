@@ -36,15 +36,7 @@ async fn duplicates_are_merged_by_guid_canonical_url_and_fingerprint() {
 #[tokio::test]
 async fn stored_urls_carry_no_tracking_parameters() {
     let h = Harness::start().await;
-    for s in h.store.sources().expect("sources") {
-        h.store.set_source_enabled(s.id, false).expect("disable");
-    }
-    h.store
-        .ensure_source(
-            &format!("{}tracked/category/sports/feed/", h.site.base_url()),
-            Some("sports"),
-        )
-        .expect("source");
+    h.only_source("tracked/category/sports/feed/", Some("sports"));
     let report = h.syncer.sync(quiet()).await.expect("sync");
     assert_eq!(report.new_articles, 4, "{report:#?}");
     for row in h

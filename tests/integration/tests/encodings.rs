@@ -7,16 +7,7 @@ use khabarain_integration_tests::{quiet, Harness};
 #[tokio::test]
 async fn windows_1256_feeds_and_pages_read_as_arabic() {
     let h = Harness::start().await;
-    let feed = format!("{}w1256/category/economy/feed/", h.site.base_url());
-    let id = h
-        .store
-        .ensure_source(&feed, Some("economy"))
-        .expect("source");
-    for s in h.store.sources().expect("sources") {
-        if s.id != id {
-            h.store.set_source_enabled(s.id, false).expect("disable");
-        }
-    }
+    h.only_source("w1256/category/economy/feed/", Some("economy"));
     let report = h.syncer.sync(quiet()).await.expect("sync");
     assert_eq!(report.failed_sources, 0, "{report:#?}");
     assert_eq!(report.new_articles, 4);

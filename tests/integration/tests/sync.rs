@@ -219,16 +219,7 @@ async fn read_marks_and_bookmarks_survive_a_resync() {
 #[tokio::test]
 async fn an_unchanged_feed_without_validators_is_not_processed_again() {
     let h = Harness::start().await;
-    for s in h.store.sources().expect("sources") {
-        h.store.set_source_enabled(s.id, false).expect("disable");
-    }
-    let id = h
-        .store
-        .ensure_source(
-            &format!("{}novalidators/category/world/feed/", h.site.base_url()),
-            Some("world"),
-        )
-        .expect("source");
+    let id = h.only_source("novalidators/category/world/feed/", Some("world"));
     let first = h.syncer.sync(quiet()).await.expect("first");
     assert_eq!(first.new_articles, 4);
     h.site.clear_requests();
@@ -289,15 +280,7 @@ async fn inline_pictures_are_cached_and_the_body_points_at_the_copies() {
 async fn an_article_the_feed_says_changed_is_read_again_and_keeps_its_user_state() {
     let h = Harness::start().await;
     // Atom feeds say when an item was last updated.
-    for s in h.store.sources().expect("sources") {
-        h.store.set_source_enabled(s.id, false).expect("disable");
-    }
-    h.store
-        .ensure_source(
-            &format!("{}category/health/feed/atom/", h.site.base_url()),
-            Some("health"),
-        )
-        .expect("source");
+    h.only_source("category/health/feed/atom/", Some("health"));
     h.syncer.sync(quiet()).await.expect("first sync");
     let corpus = h.site.corpus();
     let (_, target) = corpus.in_category("health")[0];
