@@ -195,6 +195,33 @@ mod tests {
     }
 
     #[test]
+    fn rss_0_91_and_rss_1_0_are_read_too() {
+        let base = Url::parse("http://127.0.0.1:9/feed/").expect("url");
+        let rss091 = r#"<?xml version="1.0"?><rss version="0.91"><channel><title>قناة</title>
+<item><title>خبر قديم الطراز</title><link>http://127.0.0.1:9/a/</link><description>وصف</description></item>
+</channel></rss>"#;
+        let feed = parse_feed(rss091.as_bytes(), &base).expect("0.91");
+        assert_eq!(feed.entries.len(), 1);
+        assert_eq!(feed.entries[0].title, "خبر قديم الطراز");
+        assert!(
+            !feed.entries[0].guid.is_empty(),
+            "a guid is made when there is none"
+        );
+
+        let rss10 = r#"<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="http://127.0.0.1:9/"><title>قناة RDF</title><link>http://127.0.0.1:9/</link></channel>
+<item rdf:about="http://127.0.0.1:9/b/"><title>خبر بصيغة RDF</title><link>http://127.0.0.1:9/b/</link>
+<description>ملخص</description><dc:date>2026-11-24T08:30:00Z</dc:date></item>
+</rdf:RDF>"#;
+        let feed = parse_feed(rss10.as_bytes(), &base).expect("1.0");
+        assert_eq!(feed.entries.len(), 1);
+        assert_eq!(feed.entries[0].url.as_str(), "http://127.0.0.1:9/b/");
+        assert_eq!(feed.entries[0].summary, "ملخص");
+        assert!(feed.entries[0].published.is_some());
+    }
+
+    #[test]
     fn plain_markup_is_stripped_like_the_parser_would() {
         for (html, text) in [
             (

@@ -8,6 +8,7 @@ use super::images::{put_image, NewImage};
 use super::{now, ArticleDetail, ArticleSummary, ListFilter, Store, StoredLink};
 use crate::error::{Error, Result};
 use crate::extract::{LinkRef, RelatedRef};
+use crate::fetch::Validators;
 
 /// An article ready to store.
 #[derive(Debug, Clone)]
@@ -29,6 +30,8 @@ pub struct NewArticle {
     pub published_at: Option<i64>,
     /// When the feed said the article last changed.
     pub source_updated_at: Option<i64>,
+    /// The page's ETag and Last-Modified, for reading it again conditionally.
+    pub page_validators: Validators,
     pub see_also: Vec<LinkRef>,
     pub related: Vec<RelatedRef>,
     /// Content hashes of the inline pictures the body refers to.
@@ -92,7 +95,8 @@ impl Store {
         let n = tx.execute(
             "UPDATE articles SET title = ?2, original_title = ?3, summary = ?4, body_html = ?5,
                 direction = ?6, image_url = ?7, image_id = ?8, image_caption = ?9, image_credit = ?10,
-                category_label = ?11, source_updated_at = ?12, fetched_at = ?13
+                category_label = ?11, source_updated_at = ?12, fetched_at = ?13,
+                page_etag = ?14, page_last_modified = ?15
              WHERE id = ?1",
             params![
                 id,
@@ -107,7 +111,9 @@ impl Store {
                 a.image_credit,
                 a.category_label,
                 a.source_updated_at,
-                now()
+                now(),
+                a.page_validators.etag,
+                a.page_validators.last_modified
             ],
         )?;
         if n == 0 {
@@ -117,6 +123,35 @@ impl Store {
         tx.execute("DELETE FROM article_images WHERE article_id = ?1", [id])?;
         write_owned(&tx, id, a, image_id)?;
         tx.commit()?;
+        Ok(())
+    }
+
+    /// The page validators of a stored article.
+    pub fn page_validators(&self, id: i64) -> Result<Validators> {
+        Ok(self
+            .conn()?
+            .query_row(
+                "SELECT page_etag, page_last_modified FROM articles WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(Validators {
+                        etag: r.get(0)?,
+                        last_modified: r.get(1)?,
+                        content_hash: None,
+                    })
+                },
+            )
+            .optional()?
+            .unwrap_or_default())
+    }
+
+    /// The feed said the article changed, but its page had not: remember
+    /// the feed's date so the same change is not looked at again.
+    pub fn set_source_updated(&self, id: i64, at: Option<i64>) -> Result<()> {
+        self.conn()?.execute(
+            "UPDATE articles SET source_updated_at = ?2 WHERE id = ?1",
+            params![id, at],
+        )?;
         Ok(())
     }
 
@@ -341,8 +376,8 @@ fn insert_in(
     tx.prepare_cached(
         "INSERT INTO articles (source_id, guid, url, fingerprint, title, original_title, summary, body_html,
             direction, image_url, image_id, image_caption, image_credit, category_slug,
-            category_label, published_at, fetched_at, source_updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+            category_label, published_at, fetched_at, source_updated_at, page_etag, page_last_modified)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
     )?
     .execute(params![
         a.source_id,
@@ -362,7 +397,9 @@ fn insert_in(
         a.category_label,
         a.published_at,
         now(),
-        a.source_updated_at
+        a.source_updated_at,
+        a.page_validators.etag,
+        a.page_validators.last_modified
     ])?;
     let id = tx.last_insert_rowid();
     write_owned(tx, id, a, image_id)?;

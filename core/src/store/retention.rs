@@ -169,6 +169,7 @@ mod tests {
             category_label: None,
             published_at: Some(published),
             source_updated_at: None,
+            page_validators: Default::default(),
             see_also: Vec::new(),
             related: Vec::new(),
             inline_image_hashes: Vec::new(),

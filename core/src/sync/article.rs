@@ -68,6 +68,7 @@ pub(super) fn entry_article(
         category_label: None,
         published_at: entry.published.map(|d| d.timestamp()),
         source_updated_at: entry.updated.map(|d| d.timestamp()),
+        page_validators: Validators::default(),
         see_also: Vec::new(),
         related: Vec::new(),
         inline_image_hashes: Vec::new(),
@@ -97,14 +98,27 @@ pub(super) async fn fetch_and_store(
         return Err(Error::Cancelled);
     }
     let policy = &syncer.fetcher.policy;
+    // A page read again is asked for conditionally.
+    let validators = match replace {
+        Some(id) => syncer.store.page_validators(id)?,
+        None => Validators::default(),
+    };
     let page = match syncer
         .fetcher
-        .get(&entry.url, &Validators::default(), policy.max_page_bytes)
+        .get(&entry.url, &validators, policy.max_page_bytes)
         .await?
     {
         FetchOutcome::Fetched(p) => p,
-        FetchOutcome::NotModified => return Ok(Stored::Known),
+        FetchOutcome::NotModified => {
+            if let Some(id) = replace {
+                syncer
+                    .store
+                    .set_source_updated(id, entry.updated.map(|d| d.timestamp()))?;
+            }
+            return Ok(Stored::Known);
+        }
     };
+    let page_validators = page.validators.clone();
     let html = charset::html_to_string(&page.body, page.content_type.as_deref());
     let x = extract(&html, &page.final_url, &syncer.rules)?;
 
@@ -155,6 +169,7 @@ pub(super) async fn fetch_and_store(
         category_label: x.category_label,
         published_at: entry.published.or(x.published).map(|d| d.timestamp()),
         source_updated_at: entry.updated.map(|d| d.timestamp()),
+        page_validators,
         see_also: x.see_also,
         related: x.related,
         inline_image_hashes: cached.values().cloned().collect(),

@@ -79,6 +79,19 @@ impl FixtureSite {
             .unwrap_or_else(|p| p.into_inner().clone())
     }
 
+    /// Says in the feeds that an article changed at `at`, without changing
+    /// its page (as a CMS does when an editor saves without edits).
+    pub fn touch_article(&self, slug: &str, at: chrono::DateTime<chrono::Utc>) -> bool {
+        let mut corpus = self.state.corpus.write().unwrap_or_else(|p| p.into_inner());
+        match corpus.articles.iter_mut().find(|a| a.slug == slug) {
+            Some(a) => {
+                a.updated = Some(at);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Publishes an update to an article: a paragraph is added to its page,
     /// and its feeds, page and validators say it changed at `at`.
     pub fn update_article(

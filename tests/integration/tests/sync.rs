@@ -331,3 +331,30 @@ async fn an_article_the_feed_says_changed_is_read_again_and_keeps_its_user_state
         0
     );
 }
+
+#[tokio::test]
+async fn a_changed_entry_whose_page_did_not_change_costs_a_304() {
+    let h = Harness::start().await;
+    h.only_source("category/health/feed/atom/", Some("health"));
+    h.syncer.sync(quiet()).await.expect("first sync");
+    let corpus = h.site.corpus();
+    let (_, target) = corpus.in_category("health")[0];
+    assert!(h
+        .site
+        .touch_article(&target.slug, target.published + chrono::Duration::hours(1)));
+    h.site.clear_requests();
+    let report = h.syncer.sync(quiet()).await.expect("second sync");
+    assert_eq!(report.sources[0].updated, 0, "{report:#?}");
+    let page: Vec<_> = h
+        .site
+        .requests()
+        .into_iter()
+        .filter(|r| r.path == target.path())
+        .collect();
+    assert_eq!(page.len(), 1, "the page was asked for again");
+    assert!(page[0].conditional && page[0].status == 304, "{page:?}");
+    // And the same change is not looked at twice.
+    h.site.clear_requests();
+    h.syncer.sync(quiet()).await.expect("third sync");
+    assert!(h.site.requests().iter().all(|r| r.path != target.path()));
+}
