@@ -148,6 +148,34 @@ pub fn set_sync_interval(state: State<'_, AppState>, minutes: u32) -> CmdResult<
     Ok(state.store.set_sync_interval_minutes(minutes)?)
 }
 
+/// The reader's preferences (theme, font size, …) as the UI saved them.
+#[tauri::command]
+pub fn get_prefs(
+    state: State<'_, AppState>,
+) -> CmdResult<std::collections::HashMap<String, String>> {
+    Ok(state
+        .store
+        .settings_with_prefix("ui.")?
+        .into_iter()
+        .collect())
+}
+
+/// Saves one preference. Only known keys with valid values are accepted.
+#[tauri::command]
+pub fn set_pref(state: State<'_, AppState>, key: String, value: String) -> CmdResult<()> {
+    let valid = match key.as_str() {
+        "theme" => matches!(value.as_str(), "system" | "light" | "dark" | "sepia"),
+        "font_size" => value.parse::<u8>().is_ok_and(|n| (14..=30).contains(&n)),
+        "mark_read_on_open" => matches!(value.as_str(), "true" | "false"),
+        "nav_width" | "list_width" => value.parse::<u16>().is_ok_and(|n| (160..=800).contains(&n)),
+        _ => return Err(CommandError::invalid(format!("unknown preference {key}"))),
+    };
+    if !valid {
+        return Err(CommandError::invalid(format!("bad value for {key}")));
+    }
+    Ok(state.store.set_setting(&format!("ui.{key}"), &value)?)
+}
+
 #[tauri::command]
 pub fn share_links(state: State<'_, AppState>, id: i64) -> CmdResult<Vec<ShareTarget>> {
     let a = state.store.article(check_id(id)?)?;

@@ -74,6 +74,8 @@ pub fn run() {
             commands::set_read,
             commands::set_bookmark,
             commands::sync_now,
+            commands::get_prefs,
+            commands::set_pref,
             commands::cancel_sync,
             commands::sync_interval,
             commands::set_sync_interval,

@@ -86,13 +86,7 @@ function renderRow(a) {
   time.textContent = relativeTime(a.published_at);
   if (a.published_at) time.title = fullDate(a.published_at);
   meta.append(document.createTextNode((a.category_label || "") + (a.category_label ? " · " : "")), time);
-  if (a.bookmarked) {
-    const mark = document.createElement("span");
-    mark.className = "bookmark-mark";
-    mark.textContent = "★";
-    mark.setAttribute("aria-label", t.bookmarked);
-    meta.append(mark);
-  }
+  if (a.bookmarked) meta.append(bookmarkMark());
   text.append(title, meta);
 
   li.append(dot, text);
@@ -108,9 +102,20 @@ function renderRow(a) {
   return li;
 }
 
+function bookmarkMark() {
+  const mark = document.createElement("span");
+  mark.className = "bookmark-mark";
+  mark.textContent = "★";
+  mark.setAttribute("aria-label", t.bookmarked);
+  return mark;
+}
+
 export function select(id) {
   selectedId = id;
   markSelected();
+  // Focus follows the selection, so the keys keep working from the list.
+  const row = listEl.querySelector(`.article-row[data-id="${id}"]`);
+  if (row && listEl.contains(document.activeElement)) row.focus();
 }
 
 function markSelected() {
@@ -126,12 +131,21 @@ export function updateRow(id, changes) {
   const i = rows.findIndex((r) => r.id === id);
   if (i < 0) return;
   rows[i] = { ...rows[i], ...changes };
-  const old = listEl.querySelector(`.article-row[data-id="${id}"]`);
-  if (old) old.replaceWith(renderRow(rows[i]));
+  // Patched in place: the row keeps its focus and its identity.
+  const row = listEl.querySelector(`.article-row[data-id="${id}"]`);
+  if (row) {
+    const a = rows[i];
+    row.classList.toggle("read", a.read);
+    row.querySelector(".dot").setAttribute("aria-label", a.read ? "" : t.unread);
+    const meta = row.querySelector(".meta");
+    meta.querySelector(".bookmark-mark")?.remove();
+    if (a.bookmarked) meta.append(bookmarkMark());
+  }
   markSelected();
 }
 
-/** The id of the row after (+1) or before (-1) the selected one. */
+/** The id of the row after (+1) or before (-1) the selected one; 0 gives
+ *  the selected one (or the first). */
 export function neighbour(step) {
   const i = rows.findIndex((r) => r.id === selectedId);
   const next = rows[i + step] || (i < 0 ? rows[0] : null);

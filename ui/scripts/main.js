@@ -7,6 +7,8 @@ import { showArticle, currentArticle, setBookmarkButton } from "./reader.js";
 import { initShare } from "./share.js";
 import { initSync, syncNow } from "./sync.js";
 import { toast } from "./toast.js";
+import { initPrefs, prefs, stepFont } from "./prefs.js";
+import { open as openShare } from "./share.js";
 
 const app = document.getElementById("app");
 
@@ -16,14 +18,33 @@ async function open(id) {
     const a = await showArticle(id);
     select(id);
     app.classList.add("show-reader");
-    if (!a.read) {
+    if (!a.read && prefs.markReadOnOpen) {
       await api.setRead(id, true);
+      a.read = true;
       updateRow(id, { read: true });
     }
   } catch (err) {
     toast(errorMessage(err));
   }
 }
+
+async function toggleRead() {
+  const a = currentArticle();
+  if (!a) return;
+  try {
+    await api.setRead(a.id, !a.read);
+    a.read = !a.read;
+    updateRow(a.id, { read: a.read });
+  } catch (err) {
+    toast(errorMessage(err));
+  }
+}
+
+const help = document.getElementById("help");
+function toggleHelp(show = help.hidden) {
+  help.hidden = !show;
+}
+help.addEventListener("click", () => toggleHelp(false));
 
 async function toggleBookmark() {
   const a = currentArticle();
@@ -57,8 +78,33 @@ document.getElementById("open-browser-btn").addEventListener("click", () => {
 document.getElementById("back-btn").addEventListener("click", () => app.classList.remove("show-reader"));
 
 document.addEventListener("keydown", (e) => {
-  if (e.ctrlKey || e.metaKey || e.altKey || e.target.matches("input, textarea")) return;
+  if (e.ctrlKey || e.metaKey || e.altKey || e.target.matches("input, textarea, select")) return;
+  if (!help.hidden) {
+    if (e.key === "Escape" || e.key === "?") toggleHelp(false);
+    return;
+  }
   switch (e.key) {
+    case "?":
+      toggleHelp(true);
+      break;
+    case "o":
+    case "Enter":
+      if (e.key === "Enter" && e.target.closest(".article-row, button, a, summary")) return;
+      open(neighbour(0));
+      break;
+    case "m":
+      toggleRead();
+      break;
+    case "s":
+      if (currentArticle()) openShare(currentArticle().id);
+      break;
+    case "+":
+    case "=":
+      stepFont(1);
+      break;
+    case "-":
+      stepFont(-1);
+      break;
     case "j":
     case "ArrowDown":
       if (e.key === "ArrowDown" && !e.target.closest(".article-list")) return;
@@ -81,6 +127,7 @@ document.addEventListener("keydown", (e) => {
 });
 
 async function start() {
+  await initPrefs();
   initNav((view) => showView(view).catch((err) => toast(errorMessage(err))));
   initList(open);
   initShare(() => currentArticle()?.id);

@@ -63,6 +63,24 @@ impl Store {
         self.set_setting("sync.interval_minutes", &minutes.to_string())
     }
 
+    /// Every setting whose key starts with `prefix`, prefix removed.
+    pub fn settings_with_prefix(&self, prefix: &str) -> Result<Vec<(String, String)>> {
+        let conn = self.conn()?;
+        let mut stmt =
+            conn.prepare("SELECT key, value FROM settings WHERE key LIKE ?1 || '%' ORDER BY key")?;
+        let rows = stmt.query_map([prefix], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (k, v) = row?;
+            if let Some(rest) = k.strip_prefix(prefix) {
+                out.push((rest.to_string(), v));
+            }
+        }
+        Ok(out)
+    }
+
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn()?

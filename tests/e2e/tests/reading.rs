@@ -1,0 +1,201 @@
+//! The reader's controls in the real app: keys move through the list and
+//! mark articles, the help overlay opens and closes, and the theme and font
+//! size chosen stay after a restart. Screenshots of the light and dark
+//! themes are saved under target/e2e/.
+
+use khabarain_e2e::{fantoccini::Locator, screenshot_dir, wait_for, wait_until, Driver};
+use khabarain_fixture_site::FixtureSite;
+
+async fn key(c: &khabarain_e2e::fantoccini::Client, k: &str) {
+    // Keys go to the focused element, as a person's would.
+    let focused = c.active_element().await.expect("focused element");
+    focused.send_keys(k).await.expect("send key");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and the built app; run by scripts/test.sh"]
+async fn keys_theme_and_font_size() {
+    let site = FixtureSite::start(0).await.expect("fixture site");
+    let corpus = site.corpus();
+    let titles: Vec<String> = corpus
+        .newest()
+        .iter()
+        .map(|(_, a)| a.title.clone())
+        .collect();
+    let home = tempfile::tempdir().expect("tempdir");
+    let env = [
+        (
+            "KHABARAIN_DB",
+            home.path().join("khabarain.sqlite3").display().to_string(),
+        ),
+        ("KHABARAIN_BASE_URL", site.base_url()),
+        (
+            "XDG_DATA_HOME",
+            home.path().join("data").display().to_string(),
+        ),
+        (
+            "XDG_CONFIG_HOME",
+            home.path().join("config").display().to_string(),
+        ),
+        (
+            "XDG_CACHE_HOME",
+            home.path().join("cache").display().to_string(),
+        ),
+    ];
+    let shots = screenshot_dir();
+    let title_now = "document.getElementById('article-title') && document.getElementById('article-title').textContent";
+
+    {
+        let driver = Driver::start(&env, home.path());
+        let c = driver.session().await;
+        wait_until(
+            &c,
+            "document.querySelectorAll('.article-row').length === 36",
+            60,
+        )
+        .await;
+        assert_eq!(
+            c.execute("return document.documentElement.dataset.theme", vec![])
+                .await
+                .expect("theme"),
+            "system"
+        );
+        c.find(Locator::Css(".article-row"))
+            .await
+            .expect("row")
+            .click()
+            .await
+            .expect("click");
+        wait_until(
+            &c,
+            &format!(
+                "{title_now} === {}",
+                serde_json::to_string(&titles[0]).expect("json")
+            ),
+            10,
+        )
+        .await;
+
+        // j goes to the next article, k back; m marks the open one unread.
+        key(&c, "j").await;
+        wait_until(
+            &c,
+            &format!(
+                "{title_now} === {}",
+                serde_json::to_string(&titles[1]).expect("json")
+            ),
+            10,
+        )
+        .await;
+        key(&c, "k").await;
+        wait_until(
+            &c,
+            &format!(
+                "{title_now} === {}",
+                serde_json::to_string(&titles[0]).expect("json")
+            ),
+            10,
+        )
+        .await;
+        wait_until(
+            &c,
+            "document.querySelector('.article-row').classList.contains('read')",
+            5,
+        )
+        .await;
+        key(&c, "m").await;
+        wait_until(
+            &c,
+            "!document.querySelector('.article-row').classList.contains('read')",
+            5,
+        )
+        .await;
+
+        // ? opens the shortcuts, Escape closes them.
+        key(&c, "?").await;
+        wait_until(&c, "!document.getElementById('help').hidden", 5).await;
+        key(&c, "\u{E00C}").await; // WebDriver's Escape
+        wait_until(&c, "document.getElementById('help').hidden", 5).await;
+
+        // s opens the share menu.
+        key(&c, "s").await;
+        wait_until(&c, "!document.getElementById('share-menu').hidden", 5).await;
+        c.execute("document.getElementById('share-btn').click()", vec![])
+            .await
+            .expect("close menu");
+
+        let png = c.screenshot().await.expect("screenshot");
+        std::fs::write(shots.join("theme-light.png"), png).expect("save");
+
+        // Bigger text twice, and the dark theme.
+        wait_for(&c, "#font-larger", 5)
+            .await
+            .click()
+            .await
+            .expect("larger");
+        wait_for(&c, "#font-larger", 5)
+            .await
+            .click()
+            .await
+            .expect("larger");
+        wait_until(
+            &c,
+            "getComputedStyle(document.querySelector('#article .body')).fontSize === '21px'",
+            5,
+        )
+        .await;
+        c.execute(
+            "const s = document.getElementById('theme-select'); s.value = 'dark'; s.dispatchEvent(new Event('change'));",
+            vec![],
+        )
+        .await
+        .expect("dark");
+        wait_until(
+            &c,
+            "getComputedStyle(document.body).backgroundColor === 'rgb(28, 27, 26)'",
+            5,
+        )
+        .await;
+        // Let the new colours reach the screen before taking the picture.
+        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+        let png = c.screenshot().await.expect("screenshot");
+        std::fs::write(shots.join("theme-dark.png"), png).expect("save");
+        c.close().await.expect("close");
+    }
+
+    // After a restart: still dark, still 21 px.
+    {
+        let driver = Driver::start(&env, home.path());
+        let c = driver.session().await;
+        wait_until(&c, "document.documentElement.dataset.theme === 'dark'", 30).await;
+        assert_eq!(
+            c.execute(
+                "return document.getElementById('theme-select').value",
+                vec![]
+            )
+            .await
+            .expect("select"),
+            "dark"
+        );
+        wait_until(
+            &c,
+            "document.querySelectorAll('.article-row').length === 36",
+            60,
+        )
+        .await;
+        c.find(Locator::Css(".article-row"))
+            .await
+            .expect("row")
+            .click()
+            .await
+            .expect("click");
+        wait_for(&c, "#article-title", 10).await;
+        wait_until(
+            &c,
+            "getComputedStyle(document.querySelector('#article .body')).fontSize === '21px'",
+            5,
+        )
+        .await;
+        c.close().await.expect("close");
+    }
+}
