@@ -70,15 +70,7 @@ pub fn sources(state: State<'_, AppState>) -> CmdResult<Vec<Source>> {
 
 #[tauri::command]
 pub fn list_articles(state: State<'_, AppState>, args: ListArgs) -> CmdResult<Vec<ArticleSummary>> {
-    if let Some(c) = &args.category {
-        if c.len() > 64
-            || !c
-                .chars()
-                .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_')
-        {
-            return Err(CommandError::invalid("bad category"));
-        }
-    }
+    check_category(&args.category)?;
     Ok(state.store.list_articles(&ListFilter {
         category: args.category,
         bookmarked_only: args.bookmarked,
@@ -101,6 +93,45 @@ pub fn set_read(state: State<'_, AppState>, id: i64, read: bool) -> CmdResult<()
 #[tauri::command]
 pub fn set_bookmark(state: State<'_, AppState>, id: i64, bookmarked: bool) -> CmdResult<()> {
     Ok(state.store.set_bookmark(check_id(id)?, bookmarked)?)
+}
+
+fn check_category(category: &Option<String>) -> CmdResult<()> {
+    match category {
+        Some(c)
+            if c.len() > 64
+                || !c
+                    .chars()
+                    .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_') =>
+        {
+            Err(CommandError::invalid("bad category"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Marks everything unread (in a category) read; returns the ids for undo.
+#[tauri::command]
+pub fn mark_all_read(state: State<'_, AppState>, category: Option<String>) -> CmdResult<Vec<i64>> {
+    check_category(&category)?;
+    Ok(state.store.mark_all_read(category.as_deref())?)
+}
+
+#[tauri::command]
+pub fn mark_unread(state: State<'_, AppState>, ids: Vec<i64>) -> CmdResult<()> {
+    if ids.len() > 1_000_000 || ids.iter().any(|id| *id <= 0) {
+        return Err(CommandError::invalid("bad article ids"));
+    }
+    Ok(state.store.mark_unread(&ids)?)
+}
+
+#[tauri::command]
+pub fn set_reading_position(state: State<'_, AppState>, id: i64, position: f64) -> CmdResult<()> {
+    if !position.is_finite() {
+        return Err(CommandError::invalid("bad position"));
+    }
+    Ok(state
+        .store
+        .set_reading_position(check_id(id)?, position.clamp(0.0, 1.0))?)
 }
 
 /// Runs a sync, streaming its progress as `sync://event` events.

@@ -26,6 +26,8 @@ export const t = {
   copyLink: "نسخ الرابط",
   copyTitleLink: "نسخ العنوان والرابط",
   copied: "تم النسخ",
+  markedAllRead: (n) => `عُلِّم ${plural(n, "خبر واحد", "خبران", "أخبار", "خبراً")} كمقروء`,
+  undo: "تراجع",
   openInBrowser: "فتح في المتصفح",
   seeAlso: "شاهد أيضاً",
   related: "أخبار ذات صلة",

@@ -44,6 +44,9 @@ export async function showView(next) {
 
 export const refresh = () => showView(view);
 
+/** The category the list shows, if it shows one. */
+export const currentCategory = () => (view.kind === "category" ? view.category : null);
+
 async function loadPage(offset) {
   const args = {
     category: view.kind === "category" ? view.category : null,

@@ -2,7 +2,7 @@
 import { api } from "./api.js";
 import { t, errorMessage } from "./i18n.js";
 import { initNav, renderNav } from "./nav.js";
-import { initList, showView, refresh, select, updateRow, neighbour } from "./list.js";
+import { initList, showView, refresh, select, updateRow, neighbour, currentCategory } from "./list.js";
 import { showArticle, currentArticle, setBookmarkButton } from "./reader.js";
 import { initShare } from "./share.js";
 import { initSync, syncNow } from "./sync.js";
@@ -68,6 +68,37 @@ document.addEventListener("click", (e) => {
   e.preventDefault();
   if (link.dataset.articleId) open(Number(link.dataset.articleId));
   else api.openExternal(link.href).catch((err) => toast(errorMessage(err)));
+});
+
+document.getElementById("mark-all-read").addEventListener("click", async () => {
+  try {
+    const ids = await api.markAllRead(currentCategory());
+    await Promise.all([refresh(), renderNav()]);
+    toast(t.markedAllRead(ids.length), 8000, {
+      label: t.undo,
+      run: async () => {
+        await api.markUnread(ids);
+        await Promise.all([refresh(), renderNav()]);
+      },
+    });
+  } catch (err) {
+    toast(errorMessage(err));
+  }
+});
+
+// Where the reader stopped is saved as they scroll, and restored on open.
+const reader = document.getElementById("reader");
+let positionTimer = null;
+reader.addEventListener("scroll", () => {
+  const a = currentArticle();
+  if (!a) return;
+  clearTimeout(positionTimer);
+  positionTimer = setTimeout(() => {
+    const room = reader.scrollHeight - reader.clientHeight;
+    const position = room > 0 ? reader.scrollTop / room : 0;
+    a.position = position;
+    api.setReadingPosition(a.id, position).catch(() => {});
+  }, 400);
 });
 
 document.getElementById("bookmark-btn").addEventListener("click", toggleBookmark);

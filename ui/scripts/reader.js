@@ -107,7 +107,8 @@ export async function showArticle(id) {
   emptyEl.hidden = true;
   toolbar.hidden = false;
   setBookmarkButton(a.bookmarked);
-  document.getElementById("reader").scrollTop = 0;
+  const reader = document.getElementById("reader");
+  reader.scrollTop = a.position > 0 ? a.position * (reader.scrollHeight - reader.clientHeight) : 0;
   return a;
 }
 

@@ -2,8 +2,20 @@
 const el = document.getElementById("toast");
 let timer = null;
 
-export function toast(message, ms = 2500) {
-  el.textContent = message;
+/** Shows a message; with `action` ({label, run}) a button offers to undo. */
+export function toast(message, ms = 2500, action = null) {
+  el.replaceChildren(document.createTextNode(message));
+  if (action) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.id = "toast-action";
+    b.textContent = action.label;
+    b.addEventListener("click", () => {
+      el.hidden = true;
+      action.run();
+    });
+    el.append(b);
+  }
   el.hidden = false;
   clearTimeout(timer);
   timer = setTimeout(() => (el.hidden = true), ms);

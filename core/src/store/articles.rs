@@ -247,8 +247,10 @@ impl Store {
                 "SELECT a.id, a.url, a.title, a.original_title, a.summary, a.body_html, a.direction,
                         i.sha256, a.image_caption, a.image_credit, a.category_slug,
                         a.category_label, a.published_at,
-                        rs.article_id IS NOT NULL, b.article_id IS NOT NULL
+                        rs.article_id IS NOT NULL, b.article_id IS NOT NULL,
+                        COALESCE(rp.position, 0)
                  FROM articles a
+                 LEFT JOIN reading_positions rp ON rp.article_id = a.id
                  LEFT JOIN images i ON i.id = a.image_id
                  LEFT JOIN read_state rs ON rs.article_id = a.id
                  LEFT JOIN bookmarks b ON b.article_id = a.id
@@ -271,6 +273,7 @@ impl Store {
                         published_at: r.get(12)?,
                         read: r.get(13)?,
                         bookmarked: r.get(14)?,
+                        position: r.get(15)?,
                         see_also: Vec::new(),
                         related: Vec::new(),
                     })

@@ -31,6 +31,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/004_retention.sql")),
         M::up(include_str!("migrations/005_updates.sql")),
         M::up(include_str!("migrations/006_page_validators.sql")),
+        M::up(include_str!("migrations/007_reading_position.sql")),
     ])
 }
 
@@ -154,7 +155,7 @@ mod tests {
             .expect("v1 data");
         }
         let store = Store::open(&path).expect("migrates");
-        assert_eq!(store.schema_version().expect("version"), 6);
+        assert_eq!(store.schema_version().expect("version"), 7);
         assert_eq!(store.article(1).expect("article").title, "عنوان");
         assert_eq!(store.bookmark_count().expect("bookmarks"), 1);
     }
@@ -164,7 +165,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(&dir.path().join("sub/k.db")).expect("open");
         assert_eq!(store.journal_mode().expect("mode"), "wal");
-        assert_eq!(store.schema_version().expect("version"), 6);
+        assert_eq!(store.schema_version().expect("version"), 7);
         let fk: i64 = store
             .conn()
             .expect("conn")

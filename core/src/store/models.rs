@@ -50,7 +50,7 @@ pub struct StoredLink {
 }
 
 /// Everything the reading view shows.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ArticleDetail {
     pub id: i64,
     pub url: String,
@@ -69,6 +69,8 @@ pub struct ArticleDetail {
     pub published_at: Option<i64>,
     pub read: bool,
     pub bookmarked: bool,
+    /// Where the reader stopped, as a share of the article (0 to 1).
+    pub position: f64,
     pub see_also: Vec<StoredLink>,
     pub related: Vec<StoredLink>,
 }

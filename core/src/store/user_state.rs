@@ -46,9 +46,135 @@ impl Store {
         Ok(())
     }
 
+    /// Marks every unread article (of a category, or all) read; returns
+    /// their ids so the UI can undo it.
+    pub fn mark_all_read(&self, category: Option<&str>) -> Result<Vec<i64>> {
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
+        let ids: Vec<i64> = {
+            let mut stmt = tx.prepare(
+                "SELECT a.id FROM articles a
+                 WHERE NOT EXISTS (SELECT 1 FROM read_state rs WHERE rs.article_id = a.id)
+                   AND (?1 IS NULL OR a.id IN
+                        (SELECT article_id FROM article_categories WHERE category_slug = ?1))",
+            )?;
+            let rows = stmt.query_map([category], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        {
+            let mut mark = tx.prepare(
+                "INSERT OR IGNORE INTO read_state (article_id, read_at) VALUES (?1, ?2)",
+            )?;
+            let t = now();
+            for id in &ids {
+                mark.execute(params![id, t])?;
+            }
+        }
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    /// Marks these articles unread again (the undo of `mark_all_read`).
+    pub fn mark_unread(&self, ids: &[i64]) -> Result<()> {
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
+        {
+            let mut stmt = tx.prepare("DELETE FROM read_state WHERE article_id = ?1")?;
+            for id in ids {
+                stmt.execute([id])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Remembers where the reader stopped in an article (0 to 1).
+    pub fn set_reading_position(&self, id: i64, position: f64) -> Result<()> {
+        if !(0.0..=1.0).contains(&position) {
+            return Err(Error::InvalidInput(format!("reading position {position}")));
+        }
+        self.ensure_article(id)?;
+        self.conn()?.execute(
+            "INSERT INTO reading_positions (article_id, position, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(article_id) DO UPDATE SET position = ?2, updated_at = ?3",
+            params![id, position, now()],
+        )?;
+        Ok(())
+    }
+
     pub fn bookmark_count(&self) -> Result<i64> {
         Ok(self
             .conn()?
             .query_row("SELECT COUNT(*) FROM bookmarks", [], |r| r.get(0))?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::store::{ListFilter, NewArticle, Store};
+
+    fn seed(store: &Store) {
+        for (n, cat) in [(1, "news"), (2, "news"), (3, "world")] {
+            let a = NewArticle {
+                source_id: None,
+                guid: format!("g{n}"),
+                url: format!("https://k.example/{n}"),
+                fingerprint: None,
+                title: format!("خبر {n}"),
+                original_title: None,
+                summary: String::new(),
+                body_html: "<p>نص</p>".into(),
+                direction: "rtl".into(),
+                image_url: None,
+                image_caption: None,
+                image_credit: None,
+                category_slug: Some(cat.into()),
+                category_label: None,
+                published_at: Some(n),
+                source_updated_at: None,
+                page_validators: Default::default(),
+                see_also: Vec::new(),
+                related: Vec::new(),
+                inline_image_hashes: Vec::new(),
+            };
+            store.insert_article(&a, None, &[]).expect("insert");
+        }
+    }
+
+    #[test]
+    fn mark_all_read_per_category_and_undo() {
+        let store = Store::open_in_memory().expect("store");
+        seed(&store);
+        store.set_read(1, true).expect("read");
+        let marked = store.mark_all_read(Some("news")).expect("mark");
+        assert_eq!(marked, vec![2], "only the unread one of the category");
+        let unread = |s: &Store| {
+            s.list_articles(&ListFilter {
+                unread_only: true,
+                limit: 10,
+                ..ListFilter::default()
+            })
+            .expect("list")
+            .len()
+        };
+        assert_eq!(unread(&store), 1);
+        store.mark_unread(&marked).expect("undo");
+        assert_eq!(unread(&store), 2);
+        assert!(
+            store.article(1).expect("a").read,
+            "undo leaves what was read before"
+        );
+        assert_eq!(store.mark_all_read(None).expect("all").len(), 2);
+    }
+
+    #[test]
+    fn reading_position_is_kept_and_checked() {
+        let store = Store::open_in_memory().expect("store");
+        seed(&store);
+        assert_eq!(store.article(1).expect("a").position, 0.0);
+        store.set_reading_position(1, 0.42).expect("set");
+        assert_eq!(store.article(1).expect("a").position, 0.42);
+        assert!(store.set_reading_position(1, 1.5).is_err());
+        assert!(store.set_reading_position(99, 0.5).is_err());
     }
 }

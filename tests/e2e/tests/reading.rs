@@ -124,6 +124,63 @@ async fn keys_theme_and_font_size() {
             .await
             .expect("close menu");
 
+        // Where the reader stopped is kept: half-way down, another article, back.
+        c.execute("const r = document.getElementById('reader'); r.scrollTop = (r.scrollHeight - r.clientHeight) / 2;", vec![])
+            .await
+            .expect("scroll");
+        tokio::time::sleep(std::time::Duration::from_millis(900)).await;
+        key(&c, "j").await;
+        wait_until(
+            &c,
+            &format!(
+                "{title_now} === {}",
+                serde_json::to_string(&titles[1]).expect("json")
+            ),
+            10,
+        )
+        .await;
+        key(&c, "k").await;
+        wait_until(
+            &c,
+            &format!(
+                "{title_now} === {}",
+                serde_json::to_string(&titles[0]).expect("json")
+            ),
+            10,
+        )
+        .await;
+        wait_until(
+            &c,
+            "(() => { const r = document.getElementById('reader'); const f = r.scrollTop / (r.scrollHeight - r.clientHeight); return f > 0.4 && f < 0.6; })()",
+            5,
+        )
+        .await;
+
+        // Mark all as read, then undo.
+        wait_for(&c, "#mark-all-read", 5)
+            .await
+            .click()
+            .await
+            .expect("mark all");
+        wait_until(&c, "[...document.querySelectorAll('.article-row')].every(r => r.classList.contains('read'))", 5).await;
+        wait_until(
+            &c,
+            "document.getElementById('toast').textContent.startsWith('عُلِّم')",
+            5,
+        )
+        .await;
+        wait_for(&c, "#toast-action", 5)
+            .await
+            .click()
+            .await
+            .expect("undo");
+        wait_until(
+            &c,
+            "document.querySelectorAll('.article-row:not(.read)').length >= 34",
+            5,
+        )
+        .await;
+
         let png = c.screenshot().await.expect("screenshot");
         std::fs::write(shots.join("theme-light.png"), png).expect("save");
 
