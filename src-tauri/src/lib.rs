@@ -49,6 +49,8 @@ pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
+        // Size, position and maximised state come back as the user left them.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .register_asynchronous_uri_scheme_protocol(image_scheme::SCHEME, image_scheme::handle)
         .manage(state)
         .setup(move |app| {

@@ -91,14 +91,14 @@ const reader = document.getElementById("reader");
 let positionTimer = null;
 reader.addEventListener("scroll", () => {
   const a = currentArticle();
-  if (!a) return;
+  if (!a || a.restoring) return;
+  // Measured now, for this article: by the time the save runs another
+  // article may be open.
+  const room = reader.scrollHeight - reader.clientHeight;
+  const position = room > 0 ? Math.min(1, reader.scrollTop / room) : 0;
+  a.position = position;
   clearTimeout(positionTimer);
-  positionTimer = setTimeout(() => {
-    const room = reader.scrollHeight - reader.clientHeight;
-    const position = room > 0 ? reader.scrollTop / room : 0;
-    a.position = position;
-    api.setReadingPosition(a.id, position).catch(() => {});
-  }, 400);
+  positionTimer = setTimeout(() => api.setReadingPosition(a.id, position).catch(() => {}), 400);
 });
 
 document.getElementById("bookmark-btn").addEventListener("click", toggleBookmark);

@@ -1,6 +1,7 @@
 // The reader's preferences: theme, font size, marking read on open. Saved
 // in the app's database (through the app), applied at start.
 import { api } from "./api.js";
+import { initPanes } from "./panes.js";
 
 const root = document.documentElement;
 const themeSelect = document.getElementById("theme-select");
@@ -16,6 +17,7 @@ export const prefs = {
 
 export async function initPrefs() {
   const saved = await api.prefs();
+  initPanes(saved);
   prefs.theme = saved.theme || "system";
   prefs.fontSize = Number(saved.font_size) || DEFAULT_SIZE;
   prefs.markReadOnOpen = saved.mark_read_on_open !== "false";

@@ -108,7 +108,16 @@ export async function showArticle(id) {
   toolbar.hidden = false;
   setBookmarkButton(a.bookmarked);
   const reader = document.getElementById("reader");
-  reader.scrollTop = a.position > 0 ? a.position * (reader.scrollHeight - reader.clientHeight) : 0;
+  reader.scrollTop = 0;
+  if (a.position > 0) {
+    // Pictures change the page's height as they arrive: restore the place
+    // once they are in (or after a short wait).
+    a.restoring = true;
+    const pictures = [...articleEl.querySelectorAll("img")].map((img) => img.decode().catch(() => {}));
+    await Promise.race([Promise.all(pictures), new Promise((r) => setTimeout(r, 1500))]);
+    if (current === a) reader.scrollTop = a.position * (reader.scrollHeight - reader.clientHeight);
+    a.restoring = false;
+  }
   return a;
 }
 

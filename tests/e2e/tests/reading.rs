@@ -12,6 +12,17 @@ async fn key(c: &khabarain_e2e::fantoccini::Client, k: &str) {
     focused.send_keys(k).await.expect("send key");
 }
 
+/// A key pressed on the focused element, dispatched by the page itself.
+async fn press(c: &khabarain_e2e::fantoccini::Client, k: &str) {
+    c.execute(
+        "const t = document.activeElement || document.body; \
+         t.dispatchEvent(new KeyboardEvent('keydown', { key: arguments[0], bubbles: true }));",
+        vec![serde_json::json!(k)],
+    )
+    .await
+    .expect("key event");
+}
+
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, tauri-driver and the built app; run by scripts/test.sh"]
 async fn keys_theme_and_font_size() {
@@ -87,7 +98,7 @@ async fn keys_theme_and_font_size() {
             10,
         )
         .await;
-        key(&c, "k").await;
+        press(&c, "k").await;
         wait_until(
             &c,
             &format!(
@@ -124,38 +135,6 @@ async fn keys_theme_and_font_size() {
             .await
             .expect("close menu");
 
-        // Where the reader stopped is kept: half-way down, another article, back.
-        c.execute("const r = document.getElementById('reader'); r.scrollTop = (r.scrollHeight - r.clientHeight) / 2;", vec![])
-            .await
-            .expect("scroll");
-        tokio::time::sleep(std::time::Duration::from_millis(900)).await;
-        key(&c, "j").await;
-        wait_until(
-            &c,
-            &format!(
-                "{title_now} === {}",
-                serde_json::to_string(&titles[1]).expect("json")
-            ),
-            10,
-        )
-        .await;
-        key(&c, "k").await;
-        wait_until(
-            &c,
-            &format!(
-                "{title_now} === {}",
-                serde_json::to_string(&titles[0]).expect("json")
-            ),
-            10,
-        )
-        .await;
-        wait_until(
-            &c,
-            "(() => { const r = document.getElementById('reader'); const f = r.scrollTop / (r.scrollHeight - r.clientHeight); return f > 0.4 && f < 0.6; })()",
-            5,
-        )
-        .await;
-
         // Mark all as read, then undo.
         wait_for(&c, "#mark-all-read", 5)
             .await
@@ -183,6 +162,32 @@ async fn keys_theme_and_font_size() {
 
         let png = c.screenshot().await.expect("screenshot");
         std::fs::write(shots.join("theme-light.png"), png).expect("save");
+
+        // The list pane is wider after two steps of its edge (keyboard).
+        let before = c
+            .execute(
+                "return document.querySelector('.pane.list').getBoundingClientRect().width",
+                vec![],
+            )
+            .await
+            .expect("width");
+        c.execute(
+            "document.querySelector('.resizer[data-pane=list]').focus()",
+            vec![],
+        )
+        .await
+        .expect("focus");
+        key(&c, "\u{E012}").await; // ArrowLeft: in RTL the list grows
+        key(&c, "\u{E012}").await;
+        wait_until(
+            &c,
+            &format!(
+                "document.querySelector('.pane.list').getBoundingClientRect().width === {} + 32",
+                before
+            ),
+            5,
+        )
+        .await;
 
         // Bigger text twice, and the dark theme.
         wait_for(&c, "#font-larger", 5)
@@ -225,6 +230,14 @@ async fn keys_theme_and_font_size() {
         let driver = Driver::start(&env, home.path());
         let c = driver.session().await;
         wait_until(&c, "document.documentElement.dataset.theme === 'dark'", 30).await;
+        let list_width = c
+            .execute(
+                "return document.documentElement.style.getPropertyValue('--list-width')",
+                vec![],
+            )
+            .await
+            .expect("width");
+        assert_eq!(list_width, "392px", "the list keeps the width it was given");
         assert_eq!(
             c.execute(
                 "return document.getElementById('theme-select').value",
