@@ -23,7 +23,7 @@ export function initPanes(saved) {
   }
   for (const handle of document.querySelectorAll(".resizer")) {
     const pane = handle.dataset.pane;
-    const paneEl = handle.parentElement;
+    const paneEl = document.querySelector(`.pane.${pane}`);
     const widthAt = (x) => {
       const rect = paneEl.getBoundingClientRect();
       // The pane grows away from its fixed edge: the right one in RTL.
