@@ -198,6 +198,8 @@ pub fn set_pref(state: State<'_, AppState>, key: String, value: String) -> CmdRe
         "theme" => matches!(value.as_str(), "system" | "light" | "dark" | "sepia"),
         "font_size" => value.parse::<u8>().is_ok_and(|n| (14..=30).contains(&n)),
         "mark_read_on_open" => matches!(value.as_str(), "true" | "false"),
+        "numerals" => matches!(value.as_str(), "latn" | "arab"),
+        "calendar" => matches!(value.as_str(), "gregory" | "islamic"),
         "nav_width" => value.parse::<u16>().is_ok_and(|n| (160..=420).contains(&n)),
         "list_width" => value.parse::<u16>().is_ok_and(|n| (240..=800).contains(&n)),
         _ => return Err(CommandError::invalid(format!("unknown preference {key}"))),

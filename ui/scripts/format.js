@@ -1,5 +1,11 @@
 // Dates as an Arabic reader expects them: "منذ ساعتين", then a full date.
-import { plural } from "./i18n.js";
+import { plural, numerals } from "./i18n.js";
+
+// Gregorian, or the Hijri (Umm al-Qura) calendar, as the reader prefers.
+let calendar = "gregory";
+export function setCalendar(c) {
+  calendar = c === "islamic" ? "islamic" : "gregory";
+}
 
 const UNITS = [
   [60, "دقيقة", "دقيقتين", "دقائق", "دقيقة"],
@@ -25,7 +31,8 @@ export function relativeTime(unixSeconds, now = Date.now()) {
 
 export function fullDate(unixSeconds) {
   if (!unixSeconds) return "";
-  return new Intl.DateTimeFormat("ar-EG-u-nu-latn", {
+  const locale = calendar === "islamic" ? `ar-SA-u-ca-islamic-umalqura-nu-${numerals()}` : `ar-EG-u-nu-${numerals()}`;
+  return new Intl.DateTimeFormat(locale, {
     day: "numeric",
     month: "long",
     year: "numeric",

@@ -11,7 +11,7 @@ export const t = {
   syncUnreachable: "تعذّر الوصول إلى الموقع. الأخبار المحفوظة متاحة للقراءة دون اتصال.",
   syncBusy: "المزامنة جارية بالفعل",
   syncProgress: (done, total, fresh) =>
-    `${done} من ${total} مصادر` + (fresh ? ` · ${plural(fresh, "خبر جديد", "خبران جديدان", "أخبار جديدة", "خبراً جديداً")}` : ""),
+    `${num(done)} من ${num(total)} مصادر` + (fresh ? ` · ${plural(fresh, "خبر جديد", "خبران جديدان", "أخبار جديدة", "خبراً جديداً")}` : ""),
   syncCancelled: "أُوقفت المزامنة",
   sourceOk: (when) => `آخر تحديث ${when}`,
   sourceNever: "لم يُحدَّث بعد",
@@ -67,9 +67,21 @@ export function plural(n, one, two, few, many) {
   if (n === 1) return one;
   if (n === 2) return two;
   const mod = n % 100;
-  if (mod >= 3 && mod <= 10) return `${n} ${few}`;
-  if (mod >= 11) return `${n} ${many}`;
-  return `${n} ${many.replace(/اً/g, "")}`;
+  if (mod >= 3 && mod <= 10) return `${num(n)} ${few}`;
+  if (mod >= 11) return `${num(n)} ${many}`;
+  return `${num(n)} ${many.replace(/اً/g, "")}`;
+}
+
+// Numerals of the interface: Latin (0-9) or Arabic-Indic (٠-٩), as the
+// reader prefers. Article text keeps the digits it was written with.
+let digits = "latn";
+export function setDigits(d) {
+  digits = d === "arab" ? "arab" : "latn";
+}
+export const numerals = () => digits;
+export function num(n) {
+  const s = String(n);
+  return digits === "arab" ? s.replace(/[0-9]/g, (d) => "٠١٢٣٤٥٦٧٨٩"[d]) : s;
 }
 
 export function errorMessage(err) {

@@ -33,12 +33,15 @@ export function initList(openHandler) {
   });
 }
 
+// Each showView starts a new generation; pages that arrive for an older one
+// (two refreshes in quick succession) are dropped instead of appended twice.
+let generation = 0;
+
 export async function showView(next) {
   view = next;
+  generation += 1;
   titleEl.textContent = next.title;
-  rows = [];
-  listEl.replaceChildren();
-  await loadPage(0);
+  await loadPage(0, generation);
   listEl.scrollTop = 0;
 }
 
@@ -47,7 +50,7 @@ export const refresh = () => showView(view);
 /** The category the list shows, if it shows one. */
 export const currentCategory = () => (view.kind === "category" ? view.category : null);
 
-async function loadPage(offset) {
+async function loadPage(offset, gen = generation) {
   const args = {
     category: view.kind === "category" ? view.category : null,
     bookmarked: view.kind === "bookmarks",
@@ -56,6 +59,11 @@ async function loadPage(offset) {
     limit: PAGE,
   };
   const page = await api.listArticles(args);
+  if (gen !== generation) return;
+  if (offset === 0) {
+    rows = [];
+    listEl.replaceChildren();
+  }
   rows = rows.concat(page);
   for (const a of page) listEl.append(renderRow(a));
   moreBtn.hidden = page.length < PAGE;

@@ -7,7 +7,7 @@ import { showArticle, currentArticle, setBookmarkButton } from "./reader.js";
 import { initShare } from "./share.js";
 import { initSync, syncNow } from "./sync.js";
 import { toast } from "./toast.js";
-import { initPrefs, prefs, stepFont } from "./prefs.js";
+import { initPrefs, prefs, stepFont, whenDisplayChanges } from "./prefs.js";
 import { open as openShare } from "./share.js";
 
 const app = document.getElementById("app");
@@ -158,6 +158,11 @@ document.addEventListener("keydown", (e) => {
 });
 
 async function start() {
+  whenDisplayChanges(async () => {
+    await refresh();
+    const a = currentArticle();
+    if (a) await showArticle(a.id);
+  });
   await initPrefs();
   initNav((view) => showView(view).catch((err) => toast(errorMessage(err))));
   initList(open);

@@ -1,7 +1,7 @@
 // The navigation pane: home, the site's categories (from its seed page),
 // unread and bookmarks.
 import { api } from "./api.js";
-import { t } from "./i18n.js";
+import { t, num } from "./i18n.js";
 
 const listEl = document.getElementById("category-list");
 let current = "home";
@@ -32,7 +32,7 @@ function entry(key, view, title, count, category) {
   if (count) {
     const c = document.createElement("span");
     c.className = "count";
-    c.textContent = count;
+    c.textContent = num(count);
     b.append(c);
   }
   li.append(b);

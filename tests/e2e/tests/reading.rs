@@ -135,6 +135,39 @@ async fn keys_theme_and_font_size() {
             .await
             .expect("close menu");
 
+        // Arabic-Indic numerals and the Hijri calendar, when chosen.
+        c.execute(
+            "const n = document.getElementById('numerals-select'); n.value = 'arab'; n.dispatchEvent(new Event('change')); \
+             const k = document.getElementById('calendar-select'); k.value = 'islamic'; k.dispatchEvent(new Event('change'));",
+            vec![],
+        )
+        .await
+        .expect("numerals and calendar");
+        wait_until(
+            &c,
+            "document.getElementById('list-count').textContent === '٣٦ خبراً'",
+            5,
+        )
+        .await;
+        wait_until(
+            &c,
+            "document.querySelector('#article .meta time').textContent.includes('هـ')",
+            5,
+        )
+        .await;
+        let date = c
+            .execute(
+                "return document.querySelector('#article .meta time').textContent",
+                vec![],
+            )
+            .await
+            .expect("date");
+        assert!(
+            date.as_str()
+                .is_some_and(|d| !d.chars().any(|ch| ch.is_ascii_digit())),
+            "{date}"
+        );
+
         // Mark all as read, then undo.
         wait_for(&c, "#mark-all-read", 5)
             .await
