@@ -111,3 +111,48 @@ mod tests {
         assert_eq!(feeds[1].kind, "atom");
     }
 }
+
+/// The feed to follow for an address a user typed: the address itself when
+/// it is a feed, else the page's advertised feeds (RSS first, then Atom,
+/// then JSON Feed).
+pub async fn find_feed(fetcher: &crate::fetch::Fetcher, address: &str) -> crate::Result<FeedLink> {
+    use crate::error::Error;
+    use crate::fetch::{charset, FetchOutcome, Validators};
+
+    let url = Url::parse(address.trim())
+        .or_else(|_| Url::parse(&format!("https://{}", address.trim())))
+        .map_err(|e| Error::InvalidInput(format!("not a web address '{address}': {e}")))?;
+    let page = match fetcher
+        .get(&url, &Validators::default(), fetcher.policy.max_page_bytes)
+        .await?
+    {
+        FetchOutcome::Fetched(p) => p,
+        FetchOutcome::NotModified => return Err(Error::NotFound(format!("no feed at {url}"))),
+    };
+    let body = charset::feed_to_utf8(&page.body, page.content_type.as_deref());
+    if let Ok(feed) = crate::feed::parse_feed(&body, &page.final_url) {
+        return Ok(FeedLink {
+            url: page.final_url.to_string(),
+            title: feed.title,
+            kind: "feed",
+        });
+    }
+    let html = charset::html_to_string(&page.body, page.content_type.as_deref());
+    let mut links = feed_links(&html, &page.final_url);
+    // The page's own feed before the site-wide one, then RSS, Atom, JSON.
+    let page_path = page.final_url.path().to_string();
+    links.sort_by_key(|l| {
+        let own =
+            page_path != "/" && Url::parse(&l.url).is_ok_and(|u| u.path().starts_with(&page_path));
+        let format = match l.kind {
+            "rss" => 0,
+            "atom" => 1,
+            _ => 2,
+        };
+        (!own, format)
+    });
+    links
+        .into_iter()
+        .next()
+        .ok_or_else(|| Error::NotFound(format!("the page at {url} names no feed")))
+}

@@ -134,6 +134,33 @@ pub fn set_reading_position(state: State<'_, AppState>, id: i64, position: f64) 
         .set_reading_position(check_id(id)?, position.clamp(0.0, 1.0))?)
 }
 
+/// Adds the feed of an address the user typed (a feed, or a page that
+/// names one); returns the new source.
+#[tauri::command]
+pub async fn add_source(state: State<'_, AppState>, address: String) -> CmdResult<Source> {
+    if address.trim().is_empty() || address.len() > 2048 {
+        return Err(CommandError::invalid("bad address"));
+    }
+    let feed = khabarain_core::discover::find_feed(&state.fetcher, &address).await?;
+    let id = state.store.ensure_source(&feed.url, None)?;
+    state
+        .store
+        .sources()?
+        .into_iter()
+        .find(|s| s.id == id)
+        .ok_or_else(|| CommandError::invalid("source vanished"))
+}
+
+#[tauri::command]
+pub fn set_source_enabled(state: State<'_, AppState>, id: i64, enabled: bool) -> CmdResult<()> {
+    Ok(state.store.set_source_enabled(check_id(id)?, enabled)?)
+}
+
+#[tauri::command]
+pub fn remove_source(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    Ok(state.store.remove_source(check_id(id)?)?)
+}
+
 /// Runs a sync, streaming its progress as `sync://event` events.
 #[tauri::command]
 pub async fn sync_now(app: AppHandle, state: State<'_, AppState>) -> CmdResult<SyncReport> {

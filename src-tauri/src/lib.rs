@@ -75,6 +75,9 @@ pub fn run() {
             commands::get_article,
             commands::set_read,
             commands::set_bookmark,
+            commands::add_source,
+            commands::set_source_enabled,
+            commands::remove_source,
             commands::mark_all_read,
             commands::mark_unread,
             commands::set_reading_position,
@@ -100,7 +103,7 @@ fn open_state(opts: &options::Options) -> khabarain_core::Result<AppState> {
     let fetcher = Fetcher::new(FetchPolicy::default())?;
     let syncer = Arc::new(Syncer::new(
         store.clone(),
-        fetcher,
+        fetcher.clone(),
         opts.site.clone(),
         SyncOptions::default(),
     )?);
@@ -109,6 +112,7 @@ fn open_state(opts: &options::Options) -> khabarain_core::Result<AppState> {
         store,
         syncer,
         db_path: opts.db_path.clone(),
+        fetcher,
         last_report: Default::default(),
     })
 }

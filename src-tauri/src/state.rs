@@ -10,6 +10,8 @@ pub struct AppState {
     pub store: Arc<Store>,
     pub syncer: Arc<Syncer>,
     pub db_path: PathBuf,
+    /// For the app's own requests outside a sync (finding a site's feed).
+    pub fetcher: khabarain_core::fetch::Fetcher,
     /// The last finished sync, for a window that opens after it ended.
     pub last_report: Arc<Mutex<Option<SyncReport>>>,
 }

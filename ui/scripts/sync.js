@@ -98,18 +98,63 @@ async function renderSources() {
     ...sources.map((s) => {
       const li = document.createElement("li");
       const failed = Boolean(s.last_error);
-      li.className = failed ? "failed" : "";
+      li.className = (failed ? "failed " : "") + (s.enabled ? "" : "disabled");
+      li.dataset.id = s.id;
+      const toggle = document.createElement("input");
+      toggle.type = "checkbox";
+      toggle.checked = s.enabled;
+      toggle.setAttribute("aria-label", `${t.sourceEnabled}: ${s.title || s.url}`);
+      toggle.addEventListener("change", async () => {
+        try {
+          await api.setSourceEnabled(s.id, toggle.checked);
+        } catch (err) {
+          setStatus(errorMessage(err), true);
+        }
+        await renderSources();
+      });
+      const text = document.createElement("span");
+      text.className = "source-text";
       const name = document.createElement("span");
       name.className = "source-name";
       name.dir = "auto";
       name.textContent = s.title || s.url;
+      name.title = s.url;
       const state = document.createElement("span");
       state.className = "source-state";
       const ok = s.last_success_at ? relativeTime(s.last_success_at) : "";
       state.textContent = failed ? t.sourceFailed(ok) : ok ? t.sourceOk(ok) : t.sourceNever;
       if (failed) state.title = s.last_error;
-      li.append(name, state);
+      text.append(name, state);
+      const remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "remove";
+      remove.textContent = "✕";
+      remove.setAttribute("aria-label", `${t.sourceRemove}: ${s.title || s.url}`);
+      remove.addEventListener("click", async () => {
+        try {
+          await api.removeSource(s.id);
+        } catch (err) {
+          setStatus(errorMessage(err), true);
+        }
+        await renderSources();
+      });
+      li.append(toggle, text, remove);
       return li;
     }),
   );
 }
+
+// A site is added by its address: the app finds its feed.
+const addForm = document.getElementById("add-source");
+const addInput = document.getElementById("add-source-input");
+addForm.addEventListener("submit", async (e) => {
+  e.preventDefault();
+  try {
+    const source = await api.addSource(addInput.value);
+    addInput.value = "";
+    setStatus(t.sourceAdded(source.title || source.url));
+    await renderSources();
+  } catch (err) {
+    setStatus(errorMessage(err), true);
+  }
+});

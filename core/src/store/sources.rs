@@ -97,6 +97,17 @@ impl Store {
 }
 
 impl Store {
+    /// Forgets a source. Its articles stay (they are the user's to read).
+    pub fn remove_source(&self, id: i64) -> Result<()> {
+        let n = self
+            .conn()?
+            .execute("DELETE FROM sources WHERE id = ?1", [id])?;
+        if n == 0 {
+            return Err(crate::error::Error::NotFound(format!("source {id}")));
+        }
+        Ok(())
+    }
+
     /// The user's switch for a source; disabled sources are not synced.
     pub fn set_source_enabled(&self, id: i64, enabled: bool) -> Result<()> {
         let n = self.conn()?.execute(

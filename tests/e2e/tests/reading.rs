@@ -168,6 +168,55 @@ async fn keys_theme_and_font_size() {
             "{date}"
         );
 
+        // A site added by its address: its feed is found and listed.
+        c.execute("document.getElementById('sources').open = true", vec![])
+            .await
+            .expect("open sources");
+        let input = wait_for(&c, "#add-source-input", 5).await;
+        // The home page names the site-wide feed, which is not a source yet.
+        input.send_keys(&site.base_url()).await.expect("type");
+        wait_for(&c, "#add-source button[type=submit]", 5)
+            .await
+            .click()
+            .await
+            .expect("add");
+        wait_until(
+            &c,
+            "document.querySelectorAll('#source-list li').length === 10",
+            10,
+        )
+        .await;
+        let status = wait_until(&c, "document.getElementById('sync-status').textContent", 5).await;
+        assert!(
+            status
+                .as_str()
+                .is_some_and(|s| s.starts_with("أُضيف المصدر")),
+            "{status}"
+        );
+        wait_for(&c, "#source-list li:last-child input[type=checkbox]", 5)
+            .await
+            .click()
+            .await
+            .expect("disable");
+        wait_until(
+            &c,
+            "document.querySelector('#source-list li:last-child').classList.contains('disabled')",
+            5,
+        )
+        .await;
+        c.execute(
+            "document.querySelector('#source-list li:last-child .remove').click()",
+            vec![],
+        )
+        .await
+        .expect("remove");
+        wait_until(
+            &c,
+            "document.querySelectorAll('#source-list li').length === 9",
+            5,
+        )
+        .await;
+
         // Mark all as read, then undo.
         wait_for(&c, "#mark-all-read", 5)
             .await
