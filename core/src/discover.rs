@@ -75,43 +75,6 @@ pub fn feed_links(html: &str, page_url: &Url) -> Vec<FeedLink> {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const PAGE: &str = r#"<html><head>
-<link rel="alternate" type="application/rss+xml" title="خبرين » العالم" href="/category/world/feed/">
-<link rel="alternate" type="application/atom+xml" href="/category/world/feed/atom/">
-<link rel="alternate" hreflang="en" href="/en/">
-<link rel="stylesheet" href="/s.css">
-</head><body><header><nav class="main-nav"><ul>
-<li><a href="/">الرئيسية</a></li><li><a href="/category/news/">أخبار</a></li>
-<li><a href="https://other.example/category/x/">خارجي</a></li><li><a href="/category/world/">العالم</a></li>
-<li><a href="/category/news/">أخبار</a></li></ul></nav></header></body></html>"#;
-
-    #[test]
-    fn nav_gives_categories_in_order_without_duplicates_or_other_hosts() {
-        let base = Url::parse("http://127.0.0.1:8/").expect("url");
-        let cats = nav_categories(PAGE, &base);
-        let names: Vec<_> = cats
-            .iter()
-            .map(|c| (c.slug.as_str(), c.name.as_str()))
-            .collect();
-        assert_eq!(names, vec![("news", "أخبار"), ("world", "العالم")]);
-    }
-
-    #[test]
-    fn alternate_links_are_discovered() {
-        let base = Url::parse("http://127.0.0.1:8/category/world/").expect("url");
-        let feeds = feed_links(PAGE, &base);
-        assert_eq!(feeds.len(), 2);
-        assert_eq!(feeds[0].url, "http://127.0.0.1:8/category/world/feed/");
-        assert_eq!(feeds[0].kind, "rss");
-        assert_eq!(feeds[0].title.as_deref(), Some("خبرين » العالم"));
-        assert_eq!(feeds[1].kind, "atom");
-    }
-}
-
 /// The feed to follow for an address a user typed: the address itself when
 /// it is a feed, else the page's advertised feeds (RSS first, then Atom,
 /// then JSON Feed).
@@ -155,4 +118,41 @@ pub async fn find_feed(fetcher: &crate::fetch::Fetcher, address: &str) -> crate:
         .into_iter()
         .next()
         .ok_or_else(|| Error::NotFound(format!("the page at {url} names no feed")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<html><head>
+<link rel="alternate" type="application/rss+xml" title="خبرين » العالم" href="/category/world/feed/">
+<link rel="alternate" type="application/atom+xml" href="/category/world/feed/atom/">
+<link rel="alternate" hreflang="en" href="/en/">
+<link rel="stylesheet" href="/s.css">
+</head><body><header><nav class="main-nav"><ul>
+<li><a href="/">الرئيسية</a></li><li><a href="/category/news/">أخبار</a></li>
+<li><a href="https://other.example/category/x/">خارجي</a></li><li><a href="/category/world/">العالم</a></li>
+<li><a href="/category/news/">أخبار</a></li></ul></nav></header></body></html>"#;
+
+    #[test]
+    fn nav_gives_categories_in_order_without_duplicates_or_other_hosts() {
+        let base = Url::parse("http://127.0.0.1:8/").expect("url");
+        let cats = nav_categories(PAGE, &base);
+        let names: Vec<_> = cats
+            .iter()
+            .map(|c| (c.slug.as_str(), c.name.as_str()))
+            .collect();
+        assert_eq!(names, vec![("news", "أخبار"), ("world", "العالم")]);
+    }
+
+    #[test]
+    fn alternate_links_are_discovered() {
+        let base = Url::parse("http://127.0.0.1:8/category/world/").expect("url");
+        let feeds = feed_links(PAGE, &base);
+        assert_eq!(feeds.len(), 2);
+        assert_eq!(feeds[0].url, "http://127.0.0.1:8/category/world/feed/");
+        assert_eq!(feeds[0].kind, "rss");
+        assert_eq!(feeds[0].title.as_deref(), Some("خبرين » العالم"));
+        assert_eq!(feeds[1].kind, "atom");
+    }
 }
