@@ -81,6 +81,18 @@ pub fn list_articles(state: State<'_, AppState>, args: ListArgs) -> CmdResult<Ve
 }
 
 #[tauri::command]
+pub fn count_articles(state: State<'_, AppState>, args: ListArgs) -> CmdResult<i64> {
+    check_category(&args.category)?;
+    Ok(state.store.count_articles(&ListFilter {
+        category: args.category,
+        bookmarked_only: args.bookmarked,
+        unread_only: args.unread,
+        limit: 0,
+        offset: 0,
+    })?)
+}
+
+#[tauri::command]
 pub fn get_article(state: State<'_, AppState>, id: i64) -> CmdResult<ArticleDetail> {
     Ok(state.store.article(check_id(id)?)?)
 }

@@ -72,6 +72,7 @@ pub fn run() {
             commands::categories,
             commands::sources,
             commands::list_articles,
+            commands::count_articles,
             commands::get_article,
             commands::set_read,
             commands::set_bookmark,

@@ -11,6 +11,7 @@ export const api = {
   appInfo: () => invoke("app_info"),
   categories: () => invoke("categories"),
   listArticles: (args) => invoke("list_articles", { args }),
+  countArticles: (args) => invoke("count_articles", { args }),
   article: (id) => invoke("get_article", { id }),
   setRead: (id, read) => invoke("set_read", { id, read }),
   setBookmark: (id, bookmarked) => invoke("set_bookmark", { id, bookmarked }),

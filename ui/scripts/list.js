@@ -1,25 +1,36 @@
 // The article list: rows of headline, category, relative time, thumbnail
-// and unread dot, paged from SQLite 50 at a time.
+// and unread dot. Drawn a window at a time (rows of a fixed height, placed
+// by their index) over pages fetched from SQLite as they come into view, so
+// a list of 100,000 articles costs what a list of 30 does.
 import { api, imageUrl } from "./api.js";
 import { relativeTime, fullDate } from "./format.js";
 import { t } from "./i18n.js";
 
-const PAGE = 50;
+const ROW = 94; // px, matches .article-row's block-size
+const PAGE = 100;
+const OVERSCAN = 6;
+
 const listEl = document.getElementById("article-list");
-const moreBtn = document.getElementById("load-more");
+const pane = listEl.closest(".pane");
 const emptyEl = document.getElementById("list-empty");
 const titleEl = document.getElementById("list-title");
 const countEl = document.getElementById("list-count");
 
 let view = { kind: "home", category: null, title: t.home };
-let rows = [];
+let total = 0;
+let pages = new Map(); // page number -> rows
+let loading = new Map(); // page number -> promise
+let elements = new Map(); // index -> <li>
 let selectedId = null;
 let onOpen = () => {};
+// Each showView starts a new generation; pages that arrive for an older one
+// are dropped.
+let generation = 0;
+let frame = 0;
 
 export function initList(openHandler) {
   onOpen = openHandler;
-  moreBtn.textContent = t.more;
-  moreBtn.addEventListener("click", () => loadPage(rows.length));
+  document.getElementById("load-more").hidden = true;
   listEl.addEventListener("click", (e) => {
     const row = e.target.closest(".article-row");
     if (row) onOpen(Number(row.dataset.id));
@@ -31,18 +42,38 @@ export function initList(openHandler) {
       onOpen(Number(row.dataset.id));
     }
   });
+  pane.addEventListener("scroll", schedule);
+  window.addEventListener("resize", schedule);
 }
 
-// Each showView starts a new generation; pages that arrive for an older one
-// (two refreshes in quick succession) are dropped instead of appended twice.
-let generation = 0;
+function listArgs(offset, limit) {
+  return {
+    category: view.kind === "category" ? view.category : null,
+    bookmarked: view.kind === "bookmarks",
+    unread: view.kind === "unread",
+    offset,
+    limit,
+  };
+}
 
 export async function showView(next) {
   view = next;
-  generation += 1;
+  const gen = ++generation;
   titleEl.textContent = next.title;
-  await loadPage(0, generation);
-  listEl.scrollTop = 0;
+  const count = await api.countArticles(listArgs(0, 0));
+  if (gen !== generation) return;
+  total = count;
+  pages = new Map();
+  loading = new Map();
+  elements = new Map();
+  listEl.replaceChildren();
+  listEl.style.blockSize = `${total * ROW}px`;
+  pane.scrollTop = 0;
+  countEl.textContent = total ? t.count(total) : "";
+  emptyEl.hidden = total > 0;
+  emptyEl.textContent =
+    view.kind === "bookmarks" ? t.emptyBookmarks : view.kind === "unread" ? t.emptyUnread : t.emptyList;
+  await ensurePage(0, gen);
 }
 
 export const refresh = () => showView(view);
@@ -50,37 +81,76 @@ export const refresh = () => showView(view);
 /** The category the list shows, if it shows one. */
 export const currentCategory = () => (view.kind === "category" ? view.category : null);
 
-async function loadPage(offset, gen = generation) {
-  const args = {
-    category: view.kind === "category" ? view.category : null,
-    bookmarked: view.kind === "bookmarks",
-    unread: view.kind === "unread",
-    offset,
-    limit: PAGE,
-  };
-  const page = await api.listArticles(args);
-  if (gen !== generation) return;
-  if (offset === 0) {
-    rows = [];
-    listEl.replaceChildren();
+function ensurePage(n, gen = generation) {
+  if (pages.has(n)) return Promise.resolve();
+  if (!loading.has(n)) {
+    loading.set(
+      n,
+      api.listArticles(listArgs(n * PAGE, PAGE)).then((rows) => {
+        if (gen !== generation) return;
+        pages.set(n, rows);
+        render();
+      }),
+    );
   }
-  rows = rows.concat(page);
-  for (const a of page) listEl.append(renderRow(a));
-  moreBtn.hidden = page.length < PAGE;
-  emptyEl.hidden = rows.length > 0;
-  emptyEl.textContent =
-    view.kind === "bookmarks" ? t.emptyBookmarks : view.kind === "unread" ? t.emptyUnread : t.emptyList;
-  countEl.textContent = rows.length ? t.count(rows.length) + (moreBtn.hidden ? "" : "+") : "";
-  markSelected();
+  return loading.get(n);
 }
 
-function renderRow(a) {
+const rowAt = (i) => pages.get(Math.floor(i / PAGE))?.[i % PAGE] ?? null;
+
+function indexOf(id) {
+  for (const [n, rows] of pages) {
+    const i = rows.findIndex((r) => r.id === id);
+    if (i >= 0) return n * PAGE + i;
+  }
+  return -1;
+}
+
+function schedule() {
+  if (!frame) frame = requestAnimationFrame(() => ((frame = 0), render()));
+}
+
+function render() {
+  const listTop = listEl.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
+  const first = Math.max(0, Math.floor((pane.scrollTop - listTop) / ROW) - OVERSCAN);
+  const last = Math.min(total - 1, first + Math.ceil(pane.clientHeight / ROW) + 2 * OVERSCAN);
+  for (const [i, el] of elements) {
+    if (i < first || i > last) {
+      el.remove();
+      elements.delete(i);
+    }
+  }
+  let prev = null;
+  for (let i = first; i <= last; i++) {
+    const a = rowAt(i);
+    if (!a) {
+      ensurePage(Math.floor(i / PAGE));
+      continue;
+    }
+    let el = elements.get(i);
+    if (!el || Number(el.dataset.id) !== a.id) {
+      el?.remove();
+      el = renderRow(a, i);
+      elements.set(i, el);
+    }
+    // In index order, moving nothing that is already in place (a moved
+    // element would lose the keyboard focus).
+    const want = prev ? prev.nextSibling : listEl.firstChild;
+    if (want !== el) listEl.insertBefore(el, want);
+    prev = el;
+  }
+}
+
+function renderRow(a, index) {
   const li = document.createElement("li");
   li.className = "article-row" + (a.read ? " read" : "");
   li.dataset.id = a.id;
+  li.style.insetBlockStart = `${index * ROW}px`;
   li.setAttribute("role", "option");
   li.setAttribute("tabindex", "0");
-  li.setAttribute("aria-selected", "false");
+  li.setAttribute("aria-selected", String(a.id === selectedId));
+  li.setAttribute("aria-setsize", String(total));
+  li.setAttribute("aria-posinset", String(index + 1));
 
   const dot = document.createElement("span");
   dot.className = "dot";
@@ -106,7 +176,6 @@ function renderRow(a) {
     const img = document.createElement("img");
     img.className = "thumb";
     img.alt = "";
-    img.loading = "lazy";
     img.src = src;
     li.append(img);
   }
@@ -123,42 +192,43 @@ function bookmarkMark() {
 
 export function select(id) {
   selectedId = id;
-  markSelected();
+  for (const el of elements.values()) el.setAttribute("aria-selected", String(Number(el.dataset.id) === id));
+  const i = indexOf(id);
+  if (i < 0) return;
+  // Keep the selected row in view.
+  const listTop = listEl.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
+  const top = listTop + i * ROW;
+  if (top < pane.scrollTop) pane.scrollTop = top;
+  else if (top + ROW > pane.scrollTop + pane.clientHeight) pane.scrollTop = top + ROW - pane.clientHeight;
+  render();
   // Focus follows the selection, so the keys keep working from the list.
-  const row = listEl.querySelector(`.article-row[data-id="${id}"]`);
-  if (row && listEl.contains(document.activeElement)) row.focus();
-}
-
-function markSelected() {
-  for (const row of listEl.children) {
-    const on = Number(row.dataset.id) === selectedId;
-    row.setAttribute("aria-selected", String(on));
-    if (on) row.scrollIntoView({ block: "nearest" });
-  }
+  const el = elements.get(i);
+  if (el && listEl.contains(document.activeElement)) el.focus();
 }
 
 /** Updates one row after a change made in the reading view. */
 export function updateRow(id, changes) {
-  const i = rows.findIndex((r) => r.id === id);
+  const i = indexOf(id);
   if (i < 0) return;
-  rows[i] = { ...rows[i], ...changes };
+  const rows = pages.get(Math.floor(i / PAGE));
+  const a = (rows[i % PAGE] = { ...rows[i % PAGE], ...changes });
   // Patched in place: the row keeps its focus and its identity.
-  const row = listEl.querySelector(`.article-row[data-id="${id}"]`);
+  const row = elements.get(i);
   if (row) {
-    const a = rows[i];
     row.classList.toggle("read", a.read);
     row.querySelector(".dot").setAttribute("aria-label", a.read ? "" : t.unread);
     const meta = row.querySelector(".meta");
     meta.querySelector(".bookmark-mark")?.remove();
     if (a.bookmarked) meta.append(bookmarkMark());
   }
-  markSelected();
 }
 
 /** The id of the row after (+1) or before (-1) the selected one; 0 gives
- *  the selected one (or the first). */
-export function neighbour(step) {
-  const i = rows.findIndex((r) => r.id === selectedId);
-  const next = rows[i + step] || (i < 0 ? rows[0] : null);
-  return next ? next.id : null;
+ *  the selected one (or the first). Fetches the page it is on if need be. */
+export async function neighbour(step) {
+  const i = indexOf(selectedId);
+  const target = i < 0 ? 0 : i + step;
+  if (target < 0 || target >= total) return null;
+  await ensurePage(Math.floor(target / PAGE));
+  return rowAt(target)?.id ?? null;
 }

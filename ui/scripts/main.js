@@ -121,7 +121,7 @@ document.addEventListener("keydown", (e) => {
     case "o":
     case "Enter":
       if (e.key === "Enter" && e.target.closest(".article-row, button, a, summary")) return;
-      open(neighbour(0));
+      neighbour(0).then(open);
       break;
     case "m":
       toggleRead();
@@ -140,13 +140,13 @@ document.addEventListener("keydown", (e) => {
     case "ArrowDown":
       if (e.key === "ArrowDown" && !e.target.closest(".article-list")) return;
       e.preventDefault();
-      open(neighbour(1));
+      neighbour(1).then(open);
       break;
     case "k":
     case "ArrowUp":
       if (e.key === "ArrowUp" && !e.target.closest(".article-list")) return;
       e.preventDefault();
-      open(neighbour(-1));
+      neighbour(-1).then(open);
       break;
     case "b":
       toggleBookmark();

@@ -44,6 +44,22 @@ const FIND_SQL: &str = "SELECT id FROM articles WHERE guid = ?1 OR url = ?2
 const SUMMARY_COLUMNS: &str = "a.id, a.title, a.summary, a.category_slug, a.category_label,
     a.published_at, i.sha256, rs.article_id IS NOT NULL, b.article_id IS NOT NULL, a.direction";
 
+/// The WHERE clause of a list; `?1` is the category (or NULL).
+fn list_condition(f: &ListFilter) -> String {
+    let mut sql = String::from(if f.category.is_some() {
+        "a.id IN (SELECT article_id FROM article_categories WHERE category_slug = ?1)"
+    } else {
+        "?1 IS NULL"
+    });
+    if f.bookmarked_only {
+        sql.push_str(" AND b.article_id IS NOT NULL");
+    }
+    if f.unread_only {
+        sql.push_str(" AND rs.article_id IS NULL");
+    }
+    sql
+}
+
 const SUMMARY_JOINS: &str = "FROM articles a
     LEFT JOIN images i ON i.id = a.image_id
     LEFT JOIN read_state rs ON rs.article_id = a.id
@@ -218,25 +234,27 @@ impl Store {
     /// A page of the article list, newest first.
     pub fn list_articles(&self, f: &ListFilter) -> Result<Vec<ArticleSummary>> {
         let conn = self.conn()?;
-        let mut sql = format!("SELECT {SUMMARY_COLUMNS} {SUMMARY_JOINS} WHERE 1 = 1");
-        if f.category.is_some() {
-            sql.push_str(
-                " AND a.id IN (SELECT article_id FROM article_categories WHERE category_slug = ?1)",
-            );
-        } else {
-            sql.push_str(" AND ?1 IS NULL");
-        }
-        if f.bookmarked_only {
-            sql.push_str(" AND b.article_id IS NOT NULL");
-        }
-        if f.unread_only {
-            sql.push_str(" AND rs.article_id IS NULL");
-        }
-        sql.push_str(" ORDER BY a.published_at DESC, a.id DESC LIMIT ?2 OFFSET ?3");
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} {SUMMARY_JOINS} WHERE {}
+             ORDER BY a.published_at DESC, a.id DESC LIMIT ?2 OFFSET ?3",
+            list_condition(f)
+        );
         let limit = if f.limit == 0 { 100 } else { f.limit.min(1000) };
-        let mut stmt = conn.prepare(&sql)?;
+        let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![f.category, limit, f.offset], summary_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many articles a list holds (for a list drawn a window at a time).
+    pub fn count_articles(&self, f: &ListFilter) -> Result<i64> {
+        let sql = format!(
+            "SELECT COUNT(*) {SUMMARY_JOINS} WHERE {}",
+            list_condition(f)
+        );
+        Ok(self
+            .conn()?
+            .prepare_cached(&sql)?
+            .query_row([&f.category], |r| r.get(0))?)
     }
 
     /// The whole article for the reading view.

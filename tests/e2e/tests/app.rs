@@ -57,7 +57,7 @@ async fn sync_read_bookmark_restart_and_read_offline() {
 
         wait_until(
             &c,
-            "document.querySelectorAll('.article-row').length === 36",
+            "document.getElementById('list-count').textContent === '36 خبراً' && document.querySelectorAll('.article-row').length > 0",
             60,
         )
         .await;
@@ -110,6 +110,41 @@ async fn sync_read_bookmark_restart_and_read_offline() {
                 "المحفوظات"
             ])
         );
+
+        // Only the rows in view (and a few around them) are drawn; scrolling
+        // to the end draws the last one.
+        let drawn = c
+            .execute(
+                "return document.querySelectorAll('.article-row').length",
+                vec![],
+            )
+            .await
+            .expect("rows");
+        assert!(
+            drawn.as_u64().is_some_and(|n| n > 5 && n < 36),
+            "{drawn} rows drawn"
+        );
+        c.execute(
+            "const p = document.querySelector('.pane.list'); p.scrollTop = p.scrollHeight;",
+            vec![],
+        )
+        .await
+        .expect("scroll");
+        wait_until(
+            &c,
+            "document.querySelector('.article-row[aria-posinset=\"36\"]') !== null",
+            5,
+        )
+        .await;
+        c.execute("document.querySelector('.pane.list').scrollTop = 0", vec![])
+            .await
+            .expect("scroll back");
+        wait_until(
+            &c,
+            "document.querySelector('.article-row[aria-posinset=\"1\"]') !== null",
+            5,
+        )
+        .await;
 
         // Thumbnails of the rows in view load from the app's image scheme.
         wait_until(
@@ -194,7 +229,20 @@ async fn sync_read_bookmark_restart_and_read_offline() {
         let png = c.screenshot().await.expect("screenshot");
         std::fs::write(shots.join("reader.png"), png).expect("save screenshot");
 
-        // An inline picture shows its cached copy inside the body.
+        // An inline picture shows its cached copy inside the body. The
+        // article is in the news category (the list draws only rows in view).
+        c.execute(
+            "document.querySelector('#category-list button[data-key=\"cat:news\"]').click()",
+            vec![],
+        )
+        .await
+        .expect("news");
+        wait_until(
+            &c,
+            "document.getElementById('list-count').textContent === '4 أخبار'",
+            10,
+        )
+        .await;
         let open = format!(
             "[...document.querySelectorAll('.article-row')].find(r => r.querySelector('.title').textContent === {}).click()",
             serde_json::to_string(&pictured_title).expect("json")
