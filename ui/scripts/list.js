@@ -59,21 +59,25 @@ function listArgs(offset, limit) {
 export async function showView(next) {
   view = next;
   const gen = ++generation;
-  titleEl.textContent = next.title;
-  const count = await api.countArticles(listArgs(0, 0));
+  // Title, count and rows change together, once the first page is here.
+  const [count, first] = await Promise.all([
+    api.countArticles(listArgs(0, 0)),
+    api.listArticles(listArgs(0, PAGE)),
+  ]);
   if (gen !== generation) return;
   total = count;
-  pages = new Map();
+  pages = new Map([[0, first]]);
   loading = new Map();
   elements = new Map();
   listEl.replaceChildren();
   listEl.style.blockSize = `${total * ROW}px`;
   pane.scrollTop = 0;
+  titleEl.textContent = next.title;
   countEl.textContent = total ? t.count(total) : "";
   emptyEl.hidden = total > 0;
   emptyEl.textContent =
     view.kind === "bookmarks" ? t.emptyBookmarks : view.kind === "unread" ? t.emptyUnread : t.emptyList;
-  await ensurePage(0, gen);
+  render();
 }
 
 export const refresh = () => showView(view);

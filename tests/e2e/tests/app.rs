@@ -243,13 +243,12 @@ async fn sync_read_bookmark_restart_and_read_offline() {
             10,
         )
         .await;
+        // The rows arrive a moment after the count: click the row once it is drawn.
         let open = format!(
-            "[...document.querySelectorAll('.article-row')].find(r => r.querySelector('.title').textContent === {}).click()",
+            "(() => {{ const r = [...document.querySelectorAll('.article-row')].find(r => r.querySelector('.title').textContent === {}); if (r) r.click(); return !!r; }})()",
             serde_json::to_string(&pictured_title).expect("json")
         );
-        c.execute(&open, vec![])
-            .await
-            .expect("open pictured article");
+        wait_until(&c, &open, 10).await;
         wait_until(
             &c,
             "(() => { const i = document.querySelector('#article .body figure img'); \
