@@ -158,6 +158,19 @@ pub async fn wait_until(c: &Client, expr: &str, secs: u64) -> serde_json::Value 
     }
 }
 
+/// The app's environment for a test: its database in `home`, the site at
+/// `base_url`, and WebKit's own data kept out of the real home folder.
+pub fn app_env(home: &Path, base_url: &str) -> Vec<(&'static str, String)> {
+    let under = |p: &str| home.join(p).display().to_string();
+    vec![
+        ("KHABARAIN_DB", under("khabarain.sqlite3")),
+        ("KHABARAIN_BASE_URL", base_url.to_string()),
+        ("XDG_DATA_HOME", under("data")),
+        ("XDG_CONFIG_HOME", under("config")),
+        ("XDG_CACHE_HOME", under("cache")),
+    ]
+}
+
 /// Where tests leave screenshots for people to look at.
 pub fn screenshot_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e");

@@ -17,26 +17,7 @@ async fn sync_read_bookmark_restart_and_read_offline() {
     // The fixture puts an inline picture in every fourth article, from the second.
     let pictured_title = site.corpus().articles[1].title.clone();
     let home = tempfile::tempdir().expect("tempdir");
-    let env = [
-        (
-            "KHABARAIN_DB",
-            home.path().join("khabarain.sqlite3").display().to_string(),
-        ),
-        ("KHABARAIN_BASE_URL", site.base_url()),
-        // Keep WebKit's own data out of the real home folder.
-        (
-            "XDG_DATA_HOME",
-            home.path().join("data").display().to_string(),
-        ),
-        (
-            "XDG_CONFIG_HOME",
-            home.path().join("config").display().to_string(),
-        ),
-        (
-            "XDG_CACHE_HOME",
-            home.path().join("cache").display().to_string(),
-        ),
-    ];
+    let env = khabarain_e2e::app_env(home.path(), &site.base_url());
     let shots = screenshot_dir();
 
     // First launch: the app syncs by itself on start.

@@ -34,25 +34,7 @@ async fn keys_theme_and_font_size() {
         .map(|(_, a)| a.title.clone())
         .collect();
     let home = tempfile::tempdir().expect("tempdir");
-    let env = [
-        (
-            "KHABARAIN_DB",
-            home.path().join("khabarain.sqlite3").display().to_string(),
-        ),
-        ("KHABARAIN_BASE_URL", site.base_url()),
-        (
-            "XDG_DATA_HOME",
-            home.path().join("data").display().to_string(),
-        ),
-        (
-            "XDG_CONFIG_HOME",
-            home.path().join("config").display().to_string(),
-        ),
-        (
-            "XDG_CACHE_HOME",
-            home.path().join("cache").display().to_string(),
-        ),
-    ];
+    let env = khabarain_e2e::app_env(home.path(), &site.base_url());
     let shots = screenshot_dir();
     let title_now = "document.getElementById('article-title') && document.getElementById('article-title').textContent";
 
