@@ -62,6 +62,11 @@ impl Harness {
         for s in self.store.sources().expect("sources") {
             self.store.set_source_enabled(s.id, false).expect("disable");
         }
+        self.add_source(path, category)
+    }
+
+    /// Adds `path` (under the site's address) as a source; returns its id.
+    pub fn add_source(&self, path: &str, category: Option<&str>) -> i64 {
         self.store
             .ensure_source(&format!("{}{path}", self.site.base_url()), category)
             .expect("source")

@@ -8,23 +8,10 @@ use khabarain_integration_tests::{quiet, short_timeouts, Harness};
 #[tokio::test]
 async fn failing_sources_are_reported_and_the_others_still_sync() {
     let h = Harness::with_policy(short_timeouts()).await;
-    let base = h.site.base_url();
-    let broken = h
-        .store
-        .ensure_source(&format!("{base}status/500/"), None)
-        .expect("source");
-    let hanging = h
-        .store
-        .ensure_source(&format!("{base}hang/feed/"), None)
-        .expect("source");
-    let missing = h
-        .store
-        .ensure_source(&format!("{base}category/none/feed/"), None)
-        .expect("source");
-    let slow = h
-        .store
-        .ensure_source(&format!("{base}slow/1/category/world/feed/"), Some("world"))
-        .expect("source");
+    let broken = h.add_source("status/500/", None);
+    let hanging = h.add_source("hang/feed/", None);
+    let missing = h.add_source("category/none/feed/", None);
+    let slow = h.add_source("slow/1/category/world/feed/", Some("world"));
 
     let started = std::time::Instant::now();
     let report = h.syncer.sync(quiet()).await.expect("sync runs");
@@ -159,11 +146,7 @@ async fn a_cancelled_sync_stops_early_and_the_next_one_finishes_the_work() {
 async fn gzip_is_accepted_and_a_gzip_bomb_is_cut_off_at_the_limit() {
     let h = Harness::with_policy(short_timeouts()).await;
     let zipped = h.only_source("gzip/category/sports/feed/", Some("sports"));
-    let base = h.site.base_url();
-    let bomb = h
-        .store
-        .ensure_source(&format!("{base}gzipbomb/feed/"), None)
-        .expect("source");
+    let bomb = h.add_source("gzipbomb/feed/", None);
     let report = h.syncer.sync(quiet()).await.expect("sync");
     let by_id = |id| {
         report

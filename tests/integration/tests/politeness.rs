@@ -29,21 +29,11 @@ async fn requests_to_one_host_stay_within_the_limit() {
 #[tokio::test]
 async fn transient_failures_are_retried_and_permanent_ones_are_not() {
     let h = Harness::with_policy(short_timeouts()).await;
-    let base = h.site.base_url();
     // Two 503s, then the feed: within the two retries.
-    let flaky = h
-        .store
-        .ensure_source(&format!("{base}flaky/2/category/world/feed/"), None)
-        .expect("source");
+    let flaky = h.add_source("flaky/2/category/world/feed/", None);
     // Three 503s: one more than the retries.
-    let flakier = h
-        .store
-        .ensure_source(&format!("{base}flaky/3/category/news/feed/"), None)
-        .expect("source");
-    let gone = h
-        .store
-        .ensure_source(&format!("{base}status/404/"), None)
-        .expect("source");
+    let flakier = h.add_source("flaky/3/category/news/feed/", None);
+    let gone = h.add_source("status/404/", None);
     let report = h.syncer.sync(quiet()).await.expect("sync");
     let by_id = |id| {
         report
