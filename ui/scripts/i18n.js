@@ -34,7 +34,6 @@ export const t = {
   openInBrowser: "فتح في المتصفح",
   seeAlso: "شاهد أيضاً",
   related: "أخبار ذات صلة",
-  more: "المزيد",
   count: (n) => plural(n, "خبر واحد", "خبران", "أخبار", "خبراً"),
   targets: {
     whatsapp: "واتساب",

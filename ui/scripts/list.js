@@ -30,7 +30,6 @@ let frame = 0;
 
 export function initList(openHandler) {
   onOpen = openHandler;
-  document.getElementById("load-more").hidden = true;
   listEl.addEventListener("click", (e) => {
     const row = e.target.closest(".article-row");
     if (row) onOpen(Number(row.dataset.id));
