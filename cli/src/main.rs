@@ -141,7 +141,7 @@ fn run(cli: Cli) -> khabarain_core::Result<ExitCode> {
                 unread_only: unread,
                 bookmarked_only: bookmarked,
                 limit,
-                offset: 0,
+                ..ListFilter::default()
             })?;
             if json {
                 print_json(&rows);

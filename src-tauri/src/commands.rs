@@ -4,7 +4,9 @@
 use std::sync::{Arc, Mutex};
 
 use khabarain_core::share::{share_targets, ShareTarget};
-use khabarain_core::store::{ArticleDetail, ArticleSummary, Category, ListFilter, Source};
+use khabarain_core::store::{
+    ArticleDetail, ArticleSummary, Category, ListFilter, Retention, RetentionReport, Source,
+};
 use khabarain_core::sync::{SyncEvent, SyncReport};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, State};
@@ -24,6 +26,9 @@ pub struct ListArgs {
     pub bookmarked: bool,
     #[serde(default)]
     pub unread: bool,
+    /// Words to look for; blank means none.
+    #[serde(default)]
+    pub query: Option<String>,
     #[serde(default)]
     pub offset: u32,
     #[serde(default)]
@@ -68,28 +73,37 @@ pub fn sources(state: State<'_, AppState>) -> CmdResult<Vec<Source>> {
     Ok(state.store.sources()?)
 }
 
+impl ListArgs {
+    fn filter(self) -> CmdResult<ListFilter> {
+        check_category(&self.category)?;
+        let query = match self.query {
+            Some(q) if q.chars().count() > MAX_QUERY_CHARS => {
+                return Err(CommandError::invalid("search query too long"))
+            }
+            Some(q) if !q.trim().is_empty() => Some(q),
+            _ => None,
+        };
+        Ok(ListFilter {
+            category: self.category,
+            bookmarked_only: self.bookmarked,
+            unread_only: self.unread,
+            query,
+            limit: self.limit.clamp(1, 500),
+            offset: self.offset,
+        })
+    }
+}
+
+const MAX_QUERY_CHARS: usize = 200;
+
 #[tauri::command]
 pub fn list_articles(state: State<'_, AppState>, args: ListArgs) -> CmdResult<Vec<ArticleSummary>> {
-    check_category(&args.category)?;
-    Ok(state.store.list_articles(&ListFilter {
-        category: args.category,
-        bookmarked_only: args.bookmarked,
-        unread_only: args.unread,
-        limit: args.limit.clamp(1, 500),
-        offset: args.offset,
-    })?)
+    Ok(state.store.list_articles(&args.filter()?)?)
 }
 
 #[tauri::command]
 pub fn count_articles(state: State<'_, AppState>, args: ListArgs) -> CmdResult<i64> {
-    check_category(&args.category)?;
-    Ok(state.store.count_articles(&ListFilter {
-        category: args.category,
-        bookmarked_only: args.bookmarked,
-        unread_only: args.unread,
-        limit: 0,
-        offset: 0,
-    })?)
+    Ok(state.store.count_articles(&args.filter()?)?)
 }
 
 #[tauri::command]
@@ -218,6 +232,42 @@ pub fn set_sync_interval(state: State<'_, AppState>, minutes: u32) -> CmdResult<
     Ok(state.store.set_sync_interval_minutes(minutes)?)
 }
 
+#[derive(Debug, Serialize)]
+pub struct RetentionChoice {
+    /// Days an article is kept after it was synced; `None`: always.
+    pub max_age_days: Option<u32>,
+    /// The most articles kept; `None`: no limit.
+    pub max_articles: Option<u32>,
+}
+
+#[tauri::command]
+pub fn retention(state: State<'_, AppState>) -> CmdResult<RetentionChoice> {
+    let r = state.store.retention()?;
+    Ok(RetentionChoice {
+        max_age_days: r.max_age_days,
+        max_articles: r.max_articles,
+    })
+}
+
+/// Saves what the reader keeps (0 means no limit) and applies it at once;
+/// returns what was removed. Bookmarks are never removed.
+#[tauri::command]
+pub fn set_retention(
+    state: State<'_, AppState>,
+    max_age_days: u32,
+    max_articles: u32,
+) -> CmdResult<RetentionReport> {
+    if max_age_days > 36_500 || (max_articles != 0 && !(100..=10_000_000).contains(&max_articles)) {
+        return Err(CommandError::invalid("bad retention"));
+    }
+    let policy = Retention {
+        max_age_days: (max_age_days > 0).then_some(max_age_days),
+        max_articles: (max_articles > 0).then_some(max_articles),
+    };
+    state.store.set_retention(policy)?;
+    Ok(state.store.apply_retention(policy)?)
+}
+
 /// The reader's preferences (theme, font size, …) as the UI saved them.
 #[tauri::command]
 pub fn get_prefs(
@@ -237,6 +287,7 @@ pub fn set_pref(state: State<'_, AppState>, key: String, value: String) -> CmdRe
         "theme" => matches!(value.as_str(), "system" | "light" | "dark" | "sepia"),
         "font_size" => value.parse::<u8>().is_ok_and(|n| (14..=30).contains(&n)),
         "mark_read_on_open" => matches!(value.as_str(), "true" | "false"),
+        "language" => matches!(value.as_str(), "ar" | "en"),
         "numerals" => matches!(value.as_str(), "latn" | "arab"),
         "calendar" => matches!(value.as_str(), "gregory" | "islamic"),
         "nav_width" => value.parse::<u16>().is_ok_and(|n| (160..=420).contains(&n)),

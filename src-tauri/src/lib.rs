@@ -47,6 +47,14 @@ pub fn run() {
     let sync_on_start = opts.sync_on_start;
 
     let result = tauri::Builder::default()
+        // First, so that a second launch on the same database hands over to
+        // the window already open before it does anything else.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(options::instance_id(&opts.db_path))
+                .callback(|app, _args, _cwd| focus_main_window(app))
+                .build(),
+        )
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         // Size, position and maximised state come back as the user left them.
@@ -88,6 +96,8 @@ pub fn run() {
             commands::cancel_sync,
             commands::sync_interval,
             commands::set_sync_interval,
+            commands::retention,
+            commands::set_retention,
             commands::share_links,
             commands::copy_link,
             commands::open_external,
@@ -96,6 +106,16 @@ pub fn run() {
     if let Err(e) = result {
         eprintln!("khabarain-reader: {e}");
         std::process::exit(1);
+    }
+}
+
+/// Another launch on this database: bring the open window to the front.
+fn focus_main_window(app: &tauri::AppHandle) {
+    tracing::info!("launched again; showing the open window");
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.unminimize();
+        let _ = w.show();
+        let _ = w.set_focus();
     }
 }
 

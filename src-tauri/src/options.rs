@@ -2,7 +2,7 @@
 //! `KHABARAIN_BASE_URL`. Flags win over the environment, which wins over
 //! the defaults (the OS app-data folder and the real site).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use khabarain_core::site_config::{Site, BASE_URL_ENV, DB_ENV};
 use khabarain_core::store::default_db_path;
@@ -59,4 +59,49 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Options, String> 
         site,
         sync_on_start,
     })
+}
+
+/// The name one instance holds (a D-Bus name on Linux): the app's
+/// identifier and the database it opened, so a second launch on the same
+/// database goes to the window already open, while one on another database
+/// (the demo's, a test's) runs beside it.
+pub fn instance_id(db_path: &Path) -> String {
+    let absolute = match (db_path.parent(), db_path.file_name()) {
+        (Some(dir), Some(name)) => std::fs::canonicalize(if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        })
+        .map(|d| d.join(name))
+        .unwrap_or_else(|_| db_path.to_path_buf()),
+        _ => db_path.to_path_buf(),
+    };
+    // FNV-1a: stable from one build to the next, unlike std's hasher.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in absolute.to_string_lossy().as_bytes() {
+        hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("com.khabarain.reader.db{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_instance_name_per_database() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let a = dir.path().join("a.sqlite3");
+        let b = dir.path().join("b.sqlite3");
+        assert_eq!(
+            instance_id(&a),
+            instance_id(&dir.path().join(".").join("a.sqlite3"))
+        );
+        assert_ne!(instance_id(&a), instance_id(&b));
+        // A D-Bus name element: letters, digits and underscores, no leading digit.
+        let id = instance_id(&a);
+        assert!(id
+            .split('.')
+            .all(|e| !e.is_empty() && !e.starts_with(|c: char| c.is_ascii_digit())));
+    }
 }

@@ -44,12 +44,19 @@ const FIND_SQL: &str = "SELECT id FROM articles WHERE guid = ?1 OR url = ?2
 const SUMMARY_COLUMNS: &str = "a.id, a.title, a.summary, a.category_slug, a.category_label,
     a.published_at, i.sha256, rs.article_id IS NOT NULL, b.article_id IS NOT NULL, a.direction";
 
-/// The WHERE clause of a list; `?1` is the category (or NULL).
+/// The WHERE clause of a list; `?1` is the category (or NULL), `?2` the
+/// LIKE pattern of the query (or NULL).
 fn list_condition(f: &ListFilter) -> String {
     let mut sql = String::from(if f.category.is_some() {
         "a.id IN (SELECT article_id FROM article_categories WHERE category_slug = ?1)"
     } else {
         "?1 IS NULL"
+    });
+    sql.push_str(if f.query.is_some() {
+        " AND (a.title LIKE ?2 ESCAPE '\\' OR a.summary LIKE ?2 ESCAPE '\\'
+            OR a.original_title LIKE ?2 ESCAPE '\\')"
+    } else {
+        " AND ?2 IS NULL"
     });
     if f.bookmarked_only {
         sql.push_str(" AND b.article_id IS NOT NULL");
@@ -58,6 +65,22 @@ fn list_condition(f: &ListFilter) -> String {
         sql.push_str(" AND rs.article_id IS NULL");
     }
     sql
+}
+
+/// The query as a LIKE pattern matching it anywhere, its own `%`, `_` and
+/// backslash taken literally.
+fn like_pattern(f: &ListFilter) -> Option<String> {
+    let q = f.query.as_deref()?.trim();
+    let mut p = String::with_capacity(q.len() + 2);
+    p.push('%');
+    for ch in q.chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(ch);
+    }
+    p.push('%');
+    Some(p)
 }
 
 const SUMMARY_JOINS: &str = "FROM articles a
@@ -236,12 +259,15 @@ impl Store {
         let conn = self.conn()?;
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} {SUMMARY_JOINS} WHERE {}
-             ORDER BY a.published_at DESC, a.id DESC LIMIT ?2 OFFSET ?3",
+             ORDER BY a.published_at DESC, a.id DESC LIMIT ?3 OFFSET ?4",
             list_condition(f)
         );
         let limit = if f.limit == 0 { 100 } else { f.limit.min(1000) };
         let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![f.category, limit, f.offset], summary_row)?;
+        let rows = stmt.query_map(
+            params![f.category, like_pattern(f), limit, f.offset],
+            summary_row,
+        )?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -254,7 +280,7 @@ impl Store {
         Ok(self
             .conn()?
             .prepare_cached(&sql)?
-            .query_row([&f.category], |r| r.get(0))?)
+            .query_row(params![f.category, like_pattern(f)], |r| r.get(0))?)
     }
 
     /// The whole article for the reading view.
@@ -474,4 +500,37 @@ fn write_owned(tx: &Transaction<'_>, id: i64, a: &NewArticle, image_id: Option<i
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::store::test_support::seed;
+    use crate::store::{ListFilter, Store};
+
+    fn titles(store: &Store, f: ListFilter) -> Vec<String> {
+        let f = ListFilter { limit: 10, ..f };
+        let rows = store.list_articles(&f).expect("list");
+        assert_eq!(store.count_articles(&f).expect("count"), rows.len() as i64);
+        rows.into_iter().map(|r| r.title).collect()
+    }
+
+    #[test]
+    fn a_query_narrows_the_list_and_its_count() {
+        let store = Store::open_in_memory().expect("store");
+        seed(&store);
+        let query = |q: &str| ListFilter {
+            query: Some(q.into()),
+            ..ListFilter::default()
+        };
+        assert_eq!(titles(&store, query("world")), ["خبر 3 عن world"]);
+        assert_eq!(titles(&store, query("خبر")).len(), 3);
+        let in_news = ListFilter {
+            category: Some("news".into()),
+            ..query("خبر")
+        };
+        assert_eq!(titles(&store, in_news), ["خبر 2 عن news", "خبر 1 عن news"]);
+        // LIKE's wildcards are the reader's characters, not wildcards.
+        assert!(titles(&store, query("%")).is_empty());
+        assert!(titles(&store, query("_")).is_empty());
+    }
 }

@@ -9,6 +9,8 @@ mod images;
 mod models;
 mod retention;
 mod sources;
+#[cfg(test)]
+mod test_support;
 mod user_state;
 
 use std::path::{Path, PathBuf};

@@ -81,6 +81,8 @@ pub struct ListFilter {
     pub category: Option<String>,
     pub bookmarked_only: bool,
     pub unread_only: bool,
+    /// Words the headline, summary or original headline contain.
+    pub query: Option<String>,
     pub limit: u32,
     pub offset: u32,
 }

@@ -111,35 +111,8 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use crate::store::{ListFilter, NewArticle, Store};
-
-    fn seed(store: &Store) {
-        for (n, cat) in [(1, "news"), (2, "news"), (3, "world")] {
-            let a = NewArticle {
-                source_id: None,
-                guid: format!("g{n}"),
-                url: format!("https://k.example/{n}"),
-                fingerprint: None,
-                title: format!("خبر {n}"),
-                original_title: None,
-                summary: String::new(),
-                body_html: "<p>نص</p>".into(),
-                direction: "rtl".into(),
-                image_url: None,
-                image_caption: None,
-                image_credit: None,
-                category_slug: Some(cat.into()),
-                category_label: None,
-                published_at: Some(n),
-                source_updated_at: None,
-                page_validators: Default::default(),
-                see_also: Vec::new(),
-                related: Vec::new(),
-                inline_image_hashes: Vec::new(),
-            };
-            store.insert_article(&a, None, &[]).expect("insert");
-        }
-    }
+    use crate::store::test_support::seed;
+    use crate::store::{ListFilter, Store};
 
     #[test]
     fn mark_all_read_per_category_and_undo() {
