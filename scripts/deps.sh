@@ -47,6 +47,8 @@ deps_test() {
   for c in rustfmt clippy; do
     if ! cargo "${c/rustfmt/fmt}" --version >/dev/null 2>&1; then rustup component add "$c"; fi
   done
+  # The interface's own tests run under Node (node --test).
+  if ! command -v node >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then apt_install nodejs; fi
   if ! command -v tauri-driver >/dev/null 2>&1; then
     echo "==> installing tauri-driver"
     cargo install tauri-driver --locked

@@ -9,7 +9,7 @@ source scripts/deps.sh
 deps_test
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log" "$log.ui"' EXIT
 
 echo "==> cargo fmt --check"
 cargo fmt --all -- --check
@@ -17,6 +17,10 @@ echo "==> cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "==> build the app (the WebDriver tests drive this binary)"
 cargo build --workspace --bins --locked
+echo "==> interface logic (node --test tests/ui/)"
+node --test tests/ui/ 2>&1 | tee "$log.ui"
+# In the cargo summary's form, so the closing count includes them.
+awk '/^# pass/ { p = $3 } /^# fail/ { f = $3 } END { printf "test result: node. %d passed; %d failed;\n", p, f; exit (f > 0 || p == 0) }' "$log.ui" | tee -a "$log"
 echo "==> unit and integration tests"
 cargo test --workspace --locked 2>&1 | tee -a "$log"
 echo "==> the real app over WebDriver (tauri-driver + WebKitWebDriver, under Xvfb)"

@@ -16,7 +16,7 @@ const emptyEl = document.getElementById("list-empty");
 const titleEl = document.getElementById("list-title");
 const countEl = document.getElementById("list-count");
 
-let view = { kind: "home", category: null, title: t.home };
+let view = { kind: "home" };
 let total = 0;
 let pages = new Map(); // page number -> rows
 let loading = new Map(); // page number -> promise
@@ -50,9 +50,25 @@ function listArgs(offset, limit) {
     category: view.kind === "category" ? view.category : null,
     bookmarked: view.kind === "bookmarks",
     unread: view.kind === "unread",
+    query: view.kind === "search" ? view.query : null,
     offset,
     limit,
   };
+}
+
+/** The title of a view in the current language (a category keeps its
+ *  name from the site). */
+function viewTitle(v) {
+  if (v.kind === "category") return v.title;
+  if (v.kind === "search") return t.searchResults;
+  return t[v.kind];
+}
+
+function emptyText(v) {
+  if (v.kind === "bookmarks") return t.emptyBookmarks;
+  if (v.kind === "unread") return t.emptyUnread;
+  if (v.kind === "search") return t.noResults(v.query);
+  return t.emptyList;
 }
 
 export async function showView(next) {
@@ -71,15 +87,17 @@ export async function showView(next) {
   listEl.replaceChildren();
   listEl.style.blockSize = `${total * ROW}px`;
   pane.scrollTop = 0;
-  titleEl.textContent = next.title;
+  titleEl.textContent = viewTitle(next);
   countEl.textContent = total ? t.count(total) : "";
   emptyEl.hidden = total > 0;
-  emptyEl.textContent =
-    view.kind === "bookmarks" ? t.emptyBookmarks : view.kind === "unread" ? t.emptyUnread : t.emptyList;
+  emptyEl.textContent = emptyText(next);
   render();
 }
 
 export const refresh = () => showView(view);
+
+/** The view the list shows ({kind, category, title, query}). */
+export const currentView = () => view;
 
 /** The category the list shows, if it shows one. */
 export const currentCategory = () => (view.kind === "category" ? view.category : null);
@@ -167,9 +185,17 @@ function renderRow(a, index) {
   const meta = document.createElement("div");
   meta.className = "meta";
   const time = document.createElement("time");
+  time.dir = "auto";
   time.textContent = relativeTime(a.published_at);
   if (a.published_at) time.title = fullDate(a.published_at);
-  meta.append(document.createTextNode((a.category_label || "") + (a.category_label ? " · " : "")), time);
+  // Each part isolated: an Arabic category beside an English time (or the
+  // reverse) must not reorder the other.
+  if (a.category_label) {
+    const cat = document.createElement("bdi");
+    cat.textContent = a.category_label;
+    meta.append(cat, " · ");
+  }
+  meta.append(time);
   if (a.bookmarked) meta.append(bookmarkMark());
   text.append(title, meta);
 

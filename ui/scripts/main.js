@@ -4,13 +4,16 @@ import { t, errorMessage } from "./i18n.js";
 import { initNav, renderNav } from "./nav.js";
 import { initList, showView, refresh, select, updateRow, neighbour, currentCategory } from "./list.js";
 import { showArticle, currentArticle, setBookmarkButton } from "./reader.js";
-import { initShare } from "./share.js";
-import { initSync, syncNow } from "./sync.js";
+import { initShare, open as openShare, close as closeShare } from "./share.js";
+import { initSync, syncNow, redrawSync } from "./sync.js";
+import { initSearch, focusSearch, clearSearch } from "./search.js";
+import { initSettings, openSettings } from "./settings.js";
+import { openDialog, closeDialog, isOpen as dialogOpen } from "./dialog.js";
 import { toast } from "./toast.js";
-import { initPrefs, prefs, stepFont, whenDisplayChanges } from "./prefs.js";
-import { open as openShare } from "./share.js";
+import { initPrefs, prefs, stepFont, onPrefChange } from "./prefs.js";
 
 const app = document.getElementById("app");
+const showError = (err) => toast(errorMessage(err));
 
 async function open(id) {
   if (!id) return;
@@ -24,7 +27,7 @@ async function open(id) {
       updateRow(id, { read: true });
     }
   } catch (err) {
-    toast(errorMessage(err));
+    showError(err);
   }
 }
 
@@ -36,15 +39,9 @@ async function toggleRead() {
     a.read = !a.read;
     updateRow(a.id, { read: a.read });
   } catch (err) {
-    toast(errorMessage(err));
+    showError(err);
   }
 }
-
-const help = document.getElementById("help");
-function toggleHelp(show = help.hidden) {
-  help.hidden = !show;
-}
-help.addEventListener("click", () => toggleHelp(false));
 
 async function toggleBookmark() {
   const a = currentArticle();
@@ -56,7 +53,7 @@ async function toggleBookmark() {
     setBookmarkButton(on);
     updateRow(a.id, { bookmarked: on });
   } catch (err) {
-    toast(errorMessage(err));
+    showError(err);
   }
 }
 
@@ -67,7 +64,7 @@ document.addEventListener("click", (e) => {
   if (!link || link.classList.contains("skip-link")) return;
   e.preventDefault();
   if (link.dataset.articleId) open(Number(link.dataset.articleId));
-  else api.openExternal(link.href).catch((err) => toast(errorMessage(err)));
+  else api.openExternal(link.href).catch(showError);
 });
 
 document.getElementById("mark-all-read").addEventListener("click", async () => {
@@ -82,7 +79,7 @@ document.getElementById("mark-all-read").addEventListener("click", async () => {
       },
     });
   } catch (err) {
-    toast(errorMessage(err));
+    showError(err);
   }
 });
 
@@ -104,19 +101,47 @@ reader.addEventListener("scroll", () => {
 document.getElementById("bookmark-btn").addEventListener("click", toggleBookmark);
 document.getElementById("open-browser-btn").addEventListener("click", () => {
   const a = currentArticle();
-  if (a) api.openExternal(a.url).catch((err) => toast(errorMessage(err)));
+  if (a) api.openExternal(a.url).catch(showError);
 });
-document.getElementById("back-btn").addEventListener("click", () => app.classList.remove("show-reader"));
+document.getElementById("back-btn").addEventListener("click", () => {
+  app.classList.remove("show-reader");
+  document.querySelector(".article-row[aria-selected='true']")?.focus();
+});
+document.getElementById("font-smaller").addEventListener("click", () => stepFont(-1).catch(showError));
+document.getElementById("font-larger").addEventListener("click", () => stepFont(1).catch(showError));
+
+// Narrow windows show one pane at a time: the list's menu button brings
+// the sections in, choosing one (or Escape) goes back to the list.
+document.getElementById("nav-btn").addEventListener("click", () => {
+  app.classList.add("show-nav");
+  document.querySelector("#category-list button[aria-current='true']")?.focus();
+});
+document.addEventListener("keydown", (e) => {
+  if (e.key === "Escape" && app.classList.contains("show-nav") && !dialogOpen()) {
+    app.classList.remove("show-nav");
+    document.getElementById("nav-btn").focus();
+  }
+});
+
+const help = document.getElementById("help");
 
 document.addEventListener("keydown", (e) => {
-  if (e.ctrlKey || e.metaKey || e.altKey || e.target.matches("input, textarea, select")) return;
-  if (!help.hidden) {
-    if (e.key === "Escape" || e.key === "?") toggleHelp(false);
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  if (dialogOpen()) {
+    if (e.key === "?" && !help.hidden) closeDialog();
     return;
   }
+  if (e.target.matches("input, textarea, select")) return;
   switch (e.key) {
     case "?":
-      toggleHelp(true);
+      openDialog(help);
+      break;
+    case ",":
+      openSettings();
+      break;
+    case "/":
+      e.preventDefault();
+      focusSearch();
       break;
     case "o":
     case "Enter":
@@ -131,10 +156,10 @@ document.addEventListener("keydown", (e) => {
       break;
     case "+":
     case "=":
-      stepFont(1);
+      stepFont(1).catch(showError);
       break;
     case "-":
-      stepFont(-1);
+      stepFont(-1).catch(showError);
       break;
     case "j":
     case "ArrowDown":
@@ -157,22 +182,35 @@ document.addEventListener("keydown", (e) => {
   }
 });
 
+// Language, numerals and calendar change every text the app drew.
+onPrefChange(async (name) => {
+  if (!["language", "numerals", "calendar"].includes(name)) return;
+  closeShare();
+  redrawSync();
+  await Promise.all([renderNav(), refresh()]);
+  const a = currentArticle();
+  if (a) await showArticle(a.id);
+});
+
 async function start() {
-  whenDisplayChanges(async () => {
-    await refresh();
-    const a = currentArticle();
-    if (a) await showArticle(a.id);
-  });
   await initPrefs();
-  initNav((view) => showView(view).catch((err) => toast(errorMessage(err))));
+  initNav((view) => {
+    app.classList.remove("show-nav", "show-reader");
+    clearSearch();
+    showView(view).catch(showError);
+  });
   initList(open);
   initShare(() => currentArticle()?.id);
-  await initSync(async () => {
-    await renderNav();
-    await refresh();
-  });
+  initSearch(showError);
+  await Promise.all([
+    initSettings(),
+    initSync(async () => {
+      await renderNav();
+      await refresh();
+    }),
+  ]);
   await renderNav();
-  await showView({ kind: "home", category: null, title: t.home });
+  await showView({ kind: "home" });
 }
 
-start().catch((err) => toast(errorMessage(err)));
+start().catch(showError);

@@ -36,7 +36,7 @@ export async function showArticle(id) {
     el("h1", { dir: "auto", id: "article-title", text: a.title }),
     a.original_title ? el("p", { class: "original-title", dir: "ltr", lang: "en", text: a.original_title }) : null,
     a.summary ? el("p", { class: "summary", dir: "auto", text: a.summary }) : null,
-    a.published_at ? el("p", { class: "meta" }, el("time", { text: fullDate(a.published_at) })) : null,
+    a.published_at ? el("p", { class: "meta" }, el("time", { dir: "auto", text: fullDate(a.published_at) })) : null,
   );
   let figure = null;
   const src = imageUrl(a.image);

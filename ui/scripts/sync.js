@@ -1,34 +1,27 @@
-// The sync button, its progress bar and message, the cancel button, the
-// automatic-sync interval and each source's state. Progress arrives as
-// `sync://event` events, also for the syncs the app starts by itself.
+// The sync button, its progress bar and message, and the cancel button.
+// Progress arrives as `sync://event` events, also for the syncs the app
+// starts by itself.
 import { api, listen } from "./api.js";
 import { t, errorMessage } from "./i18n.js";
-import { relativeTime } from "./format.js";
+import { renderSources } from "./sources.js";
 
 const btn = document.getElementById("sync-btn");
 const cancelBtn = document.getElementById("sync-cancel");
 const label = document.getElementById("sync-label");
 const bar = document.getElementById("sync-progress");
 const status = document.getElementById("sync-status");
-const interval = document.getElementById("sync-interval");
-const sourceList = document.getElementById("source-list");
 let onFinished = () => {};
 let freshSoFar = 0;
+let isRunning = false;
+// The last result, drawn again when the language changes.
+let shown = null;
 
 export async function initSync(finishedHandler) {
   onFinished = finishedHandler;
   btn.addEventListener("click", syncNow);
   cancelBtn.addEventListener("click", () => api.cancelSync());
-  interval.addEventListener("change", async () => {
-    try {
-      await api.setSyncInterval(Number(interval.value));
-    } catch (err) {
-      setStatus(errorMessage(err), true);
-    }
-  });
   await listen("sync://event", handle);
-  const [info, minutes] = await Promise.all([api.appInfo(), api.syncInterval()]);
-  interval.value = String(minutes);
+  const info = await api.appInfo();
   if (info.syncing) running(true);
   else if (info.last_sync) showResult(info.last_sync);
   await renderSources();
@@ -46,6 +39,7 @@ export async function syncNow() {
 }
 
 function running(on) {
+  isRunning = on;
   btn.disabled = on;
   btn.setAttribute("aria-busy", String(on));
   cancelBtn.hidden = !on;
@@ -86,75 +80,16 @@ function handle(event) {
 }
 
 function showResult(r) {
+  shown = r;
   if (r.cancelled) setStatus(`${t.syncCancelled} — ${t.syncDone(r.new_articles)}`);
   else if (r.unreachable) setStatus(t.syncUnreachable, true);
   else if (r.failed_sources) setStatus(`${t.syncDone(r.new_articles)} — ${t.syncPartial(r.failed_sources)}`, true);
   else setStatus(t.syncDone(r.new_articles));
 }
 
-async function renderSources() {
-  const sources = await api.sources();
-  sourceList.replaceChildren(
-    ...sources.map((s) => {
-      const li = document.createElement("li");
-      const failed = Boolean(s.last_error);
-      li.className = (failed ? "failed " : "") + (s.enabled ? "" : "disabled");
-      li.dataset.id = s.id;
-      const toggle = document.createElement("input");
-      toggle.type = "checkbox";
-      toggle.checked = s.enabled;
-      toggle.setAttribute("aria-label", `${t.sourceEnabled}: ${s.title || s.url}`);
-      toggle.addEventListener("change", async () => {
-        try {
-          await api.setSourceEnabled(s.id, toggle.checked);
-        } catch (err) {
-          setStatus(errorMessage(err), true);
-        }
-        await renderSources();
-      });
-      const text = document.createElement("span");
-      text.className = "source-text";
-      const name = document.createElement("span");
-      name.className = "source-name";
-      name.dir = "auto";
-      name.textContent = s.title || s.url;
-      name.title = s.url;
-      const state = document.createElement("span");
-      state.className = "source-state";
-      const ok = s.last_success_at ? relativeTime(s.last_success_at) : "";
-      state.textContent = failed ? t.sourceFailed(ok) : ok ? t.sourceOk(ok) : t.sourceNever;
-      if (failed) state.title = s.last_error;
-      text.append(name, state);
-      const remove = document.createElement("button");
-      remove.type = "button";
-      remove.className = "remove";
-      remove.textContent = "✕";
-      remove.setAttribute("aria-label", `${t.sourceRemove}: ${s.title || s.url}`);
-      remove.addEventListener("click", async () => {
-        try {
-          await api.removeSource(s.id);
-        } catch (err) {
-          setStatus(errorMessage(err), true);
-        }
-        await renderSources();
-      });
-      li.append(toggle, text, remove);
-      return li;
-    }),
-  );
+/** Draws the button and the last result again in the current language. */
+export function redrawSync() {
+  label.textContent = isRunning ? t.syncing : t.sync;
+  if (shown && !isRunning) showResult(shown);
+  renderSources();
 }
-
-// A site is added by its address: the app finds its feed.
-const addForm = document.getElementById("add-source");
-const addInput = document.getElementById("add-source-input");
-addForm.addEventListener("submit", async (e) => {
-  e.preventDefault();
-  try {
-    const source = await api.addSource(addInput.value);
-    addInput.value = "";
-    setStatus(t.sourceAdded(source.title || source.url));
-    await renderSources();
-  } catch (err) {
-    setStatus(errorMessage(err), true);
-  }
-});

@@ -158,6 +158,36 @@ pub async fn wait_until(c: &Client, expr: &str, secs: u64) -> serde_json::Value 
     }
 }
 
+/// Sends keys to the focused element, as a person's keyboard would.
+pub async fn key(c: &Client, keys: &str) {
+    let focused = c.active_element().await.expect("focused element");
+    focused.send_keys(keys).await.expect("send keys");
+}
+
+/// WebDriver's code for the Escape key.
+pub const ESCAPE: &str = "\u{E00C}";
+
+/// Waits until the reading view shows this headline.
+pub async fn wait_title(c: &Client, title: &str) {
+    let quoted = serde_json::to_string(title).expect("json");
+    wait_until(
+        c,
+        &format!(
+            "document.getElementById('article-title') && \
+             document.getElementById('article-title').textContent === {quoted}"
+        ),
+        10,
+    )
+    .await;
+}
+
+/// Runs a script in the page and returns its value.
+pub async fn js(c: &Client, script: &str) -> serde_json::Value {
+    c.execute(script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+}
+
 /// The app's environment for a test: its database in `home`, the site at
 /// `base_url`, and WebKit's own data kept out of the real home folder.
 pub fn app_env(home: &Path, base_url: &str) -> Vec<(&'static str, String)> {

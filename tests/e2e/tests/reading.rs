@@ -3,28 +3,10 @@
 //! size chosen stay after a restart. Screenshots of the light and dark
 //! themes are saved under target/e2e/.
 
-use khabarain_e2e::{fantoccini::Locator, screenshot_dir, wait_for, wait_until, Driver};
+use khabarain_e2e::{
+    fantoccini::Locator, key, screenshot_dir, wait_for, wait_title, wait_until, Driver,
+};
 use khabarain_fixture_site::FixtureSite;
-
-async fn key(c: &khabarain_e2e::fantoccini::Client, k: &str) {
-    // Keys go to the focused element, as a person's would.
-    let focused = c.active_element().await.expect("focused element");
-    focused.send_keys(k).await.expect("send key");
-}
-
-/// Waits until the reading view shows this headline.
-async fn wait_title(c: &khabarain_e2e::fantoccini::Client, title: &str) {
-    let quoted = serde_json::to_string(title).expect("json");
-    wait_until(
-        c,
-        &format!(
-            "document.getElementById('article-title') && \
-             document.getElementById('article-title').textContent === {quoted}"
-        ),
-        10,
-    )
-    .await;
-}
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, tauri-driver and the built app; run by scripts/test.sh"]
@@ -128,10 +110,15 @@ async fn keys_theme_and_font_size() {
             "{date}"
         );
 
-        // A site added by its address: its feed is found and listed.
-        c.execute("document.getElementById('sources').open = true", vec![])
+        // A site added by its address in the settings: its feed is found
+        // and listed.
+        c.find(Locator::Id("settings-btn"))
             .await
-            .expect("open sources");
+            .expect("settings button")
+            .click()
+            .await
+            .expect("open settings");
+        wait_until(&c, "!document.getElementById('settings').hidden", 5).await;
         let input = wait_for(&c, "#add-source-input", 5).await;
         // The home page names the site-wide feed, which is not a source yet.
         input.send_keys(&site.base_url()).await.expect("type");
@@ -146,7 +133,12 @@ async fn keys_theme_and_font_size() {
             10,
         )
         .await;
-        let status = wait_until(&c, "document.getElementById('sync-status').textContent", 5).await;
+        let status = wait_until(
+            &c,
+            "document.getElementById('sources-status').textContent",
+            5,
+        )
+        .await;
         assert!(
             status
                 .as_str()
@@ -176,6 +168,9 @@ async fn keys_theme_and_font_size() {
             5,
         )
         .await;
+
+        key(&c, "\u{E00C}").await; // Escape closes the settings
+        wait_until(&c, "document.getElementById('settings').hidden", 5).await;
 
         // Mark all as read, then undo.
         wait_for(&c, "#mark-all-read", 5)

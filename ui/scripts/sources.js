@@ -1,0 +1,74 @@
+// The sources in the settings: each feed's last success or error, switched
+// on and off, removed, or a site added by its address (the core finds its
+// feed).
+import { api } from "./api.js";
+import { t, errorMessage } from "./i18n.js";
+import { relativeTime } from "./format.js";
+
+const list = document.getElementById("source-list");
+const status = document.getElementById("sources-status");
+const addForm = document.getElementById("add-source");
+const addInput = document.getElementById("add-source-input");
+
+function setStatus(text, isError = false) {
+  status.textContent = text;
+  status.classList.toggle("error", isError);
+}
+
+async function act(action) {
+  setStatus("");
+  try {
+    await action();
+  } catch (err) {
+    setStatus(errorMessage(err), true);
+  }
+  await renderSources();
+}
+
+function row(s) {
+  const li = document.createElement("li");
+  const failed = Boolean(s.last_error);
+  li.className = (failed ? "failed " : "") + (s.enabled ? "" : "disabled");
+  li.dataset.id = s.id;
+  const name = s.title || s.url;
+  const toggle = document.createElement("input");
+  toggle.type = "checkbox";
+  toggle.checked = s.enabled;
+  toggle.setAttribute("aria-label", `${t.sourceEnabled}: ${name}`);
+  toggle.addEventListener("change", () => act(() => api.setSourceEnabled(s.id, toggle.checked)));
+  const text = document.createElement("span");
+  text.className = "source-text";
+  const title = document.createElement("span");
+  title.className = "source-name";
+  title.dir = "auto";
+  title.textContent = name;
+  title.title = s.url;
+  const state = document.createElement("span");
+  state.className = "source-state";
+  const ok = s.last_success_at ? relativeTime(s.last_success_at) : "";
+  state.textContent = failed ? t.sourceFailed(ok) : ok ? t.sourceOk(ok) : t.sourceNever;
+  if (failed) state.title = s.last_error;
+  text.append(title, state);
+  const remove = document.createElement("button");
+  remove.type = "button";
+  remove.className = "remove";
+  remove.textContent = "✕";
+  remove.setAttribute("aria-label", `${t.sourceRemove}: ${name}`);
+  remove.addEventListener("click", () => act(() => api.removeSource(s.id)));
+  li.append(toggle, text, remove);
+  return li;
+}
+
+export async function renderSources() {
+  const sources = await api.sources();
+  list.replaceChildren(...sources.map(row));
+}
+
+addForm.addEventListener("submit", (e) => {
+  e.preventDefault();
+  act(async () => {
+    const source = await api.addSource(addInput.value);
+    addInput.value = "";
+    setStatus(t.sourceAdded(source.title || source.url));
+  });
+});
