@@ -46,6 +46,10 @@ enum Command {
         /// Sync only this feed (added as a source if new). Repeatable.
         #[arg(long = "source")]
         sources: Vec<String>,
+        /// File the articles of the --source feeds added now under this
+        /// category (its slug, as in the site's navigation).
+        #[arg(long, requires = "sources")]
+        category: Option<String>,
         /// Print each source's result as a JSON line.
         #[arg(long)]
         json: bool,
@@ -115,6 +119,7 @@ fn run(cli: Cli) -> khabarain_core::Result<ExitCode> {
     match cli.command {
         Command::Sync {
             sources,
+            category,
             json,
             feeds_only,
             feed_concurrency,
@@ -127,7 +132,7 @@ fn run(cli: Cli) -> khabarain_core::Result<ExitCode> {
                 full_text: !feeds_only,
                 ..SyncOptions::default()
             };
-            sync(store, site, &sources, json, options)
+            sync(store, site, &sources, category.as_deref(), json, options)
         }
         Command::List {
             category,
@@ -198,6 +203,7 @@ fn sync(
     store: Arc<Store>,
     site: Site,
     only: &[String],
+    category: Option<&str>,
     json: bool,
     mut options: SyncOptions,
 ) -> khabarain_core::Result<ExitCode> {
@@ -208,7 +214,7 @@ fn sync(
                 let url = url::Url::parse(u).map_err(|e| {
                     khabarain_core::Error::InvalidInput(format!("--source {u}: {e}"))
                 })?;
-                store.ensure_source(url.as_str(), None)
+                store.ensure_source(url.as_str(), category)
             })
             .collect::<khabarain_core::Result<_>>()?;
         options.only_sources = Some(wanted);

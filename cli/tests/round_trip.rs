@@ -142,3 +142,33 @@ async fn feeds_only_sync_stores_headlines_without_fetching_pages() {
         .as_str()
         .is_some_and(|s| !s.is_empty() && !s.contains("تابع التفاصيل")));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sources_added_with_a_category_file_their_articles_there() {
+    let site = FixtureSite::start(0).await.expect("site");
+    let base = site.base_url();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("cli.sqlite3");
+    let feed = format!("{base}gen/5/feed/0/");
+    let out = tokio::task::block_in_place(|| {
+        khabarain(
+            &db,
+            &base,
+            &[
+                "sync",
+                "--feeds-only",
+                "--source",
+                &feed,
+                "--category",
+                "world",
+            ],
+        )
+    });
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = khabarain(&db, &base, &["list", "--category", "world", "--json"]);
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    assert_eq!(rows.as_array().map(Vec::len), Some(5), "{rows}");
+    let out = khabarain(&db, &base, &["list", "--category", "news", "--json"]);
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    assert_eq!(rows.as_array().map(Vec::len), Some(0), "{rows}");
+}

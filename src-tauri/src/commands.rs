@@ -42,6 +42,8 @@ pub struct AppInfo {
     pub version: &'static str,
     pub syncing: bool,
     pub last_sync: Option<SyncReport>,
+    /// Articles the window opens by itself (start-up benchmark); 0 normally.
+    pub bench_open: u32,
 }
 
 fn check_id(id: i64) -> CmdResult<i64> {
@@ -60,7 +62,29 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         version: env!("CARGO_PKG_VERSION"),
         syncing: state.syncer.is_running(),
         last_sync: state.last_report.lock().ok().and_then(|r| r.clone()),
+        bench_open: state.bench_open,
     }
+}
+
+/// The window reports how far start-up got ("first_list": the first rows
+/// are on screen); logged with the time since the process started, for
+/// bug reports and the start-up benchmark.
+#[tauri::command]
+pub fn milestone(
+    state: State<'_, AppState>,
+    name: String,
+    count: u32,
+    page_ms: f64,
+) -> CmdResult<()> {
+    if !matches!(name.as_str(), "first_list" | "articles_opened") {
+        return Err(CommandError::invalid(format!("unknown milestone {name}")));
+    }
+    let ms = state.started.elapsed().as_secs_f64() * 1000.0;
+    tracing::info!(
+        target: "khabarain::milestone",
+        "{name} count={count} after {ms:.1} ms (page {page_ms:.0} ms)"
+    );
+    Ok(())
 }
 
 #[tauri::command]

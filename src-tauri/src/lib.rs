@@ -18,6 +18,8 @@ use tauri::Manager;
 use state::AppState;
 
 pub fn run() {
+    let started = std::time::Instant::now();
+    software_rendering_by_default();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -33,7 +35,7 @@ pub fn run() {
             std::process::exit(2);
         }
     };
-    let state = match open_state(&opts) {
+    let state = match open_state(&opts, started) {
         Ok(s) => s,
         Err(e) => {
             eprintln!(
@@ -77,6 +79,7 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
+            commands::milestone,
             commands::categories,
             commands::sources,
             commands::list_articles,
@@ -109,6 +112,22 @@ pub fn run() {
     }
 }
 
+/// A page of text needs no GPU compositing, and on Linux WebKitGTK's
+/// compositing loads a GL stack into two processes: under a software GL
+/// (Mesa's llvmpipe) that is about 95 MiB more and a slower start (measured
+/// by scripts/bench-ui.sh). Off unless the user sets
+/// WEBKIT_DISABLE_COMPOSITING_MODE themselves, or KHABARAIN_GPU=1.
+fn software_rendering_by_default() {
+    #[cfg(target_os = "linux")]
+    {
+        const WEBKIT: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+        if std::env::var_os(WEBKIT).is_none() && std::env::var_os("KHABARAIN_GPU").is_none() {
+            // Still one thread: nothing else reads the environment yet.
+            std::env::set_var(WEBKIT, "1");
+        }
+    }
+}
+
 /// Another launch on this database: bring the open window to the front.
 fn focus_main_window(app: &tauri::AppHandle) {
     tracing::info!("launched again; showing the open window");
@@ -119,7 +138,10 @@ fn focus_main_window(app: &tauri::AppHandle) {
     }
 }
 
-fn open_state(opts: &options::Options) -> khabarain_core::Result<AppState> {
+fn open_state(
+    opts: &options::Options,
+    started: std::time::Instant,
+) -> khabarain_core::Result<AppState> {
     let store = Arc::new(Store::open(&opts.db_path)?);
     let fetcher = Fetcher::new(FetchPolicy::default())?;
     let syncer = Arc::new(Syncer::new(
@@ -135,5 +157,7 @@ fn open_state(opts: &options::Options) -> khabarain_core::Result<AppState> {
         db_path: opts.db_path.clone(),
         fetcher,
         last_report: Default::default(),
+        started,
+        bench_open: opts.bench_open,
     })
 }

@@ -7,11 +7,16 @@ use std::path::{Path, PathBuf};
 use khabarain_core::site_config::{Site, BASE_URL_ENV, DB_ENV};
 use khabarain_core::store::default_db_path;
 
+pub const BENCH_OPEN_ENV: &str = "KHABARAIN_BENCH_OPEN";
+
 #[derive(Debug)]
 pub struct Options {
     pub db_path: PathBuf,
     pub site: Site,
     pub sync_on_start: bool,
+    /// For the start-up benchmark (`KHABARAIN_BENCH_OPEN=N`): the window
+    /// opens the first N articles of the list by itself, one after another.
+    pub bench_open: u32,
 }
 
 pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Options, String> {
@@ -54,10 +59,16 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Options, String> 
         Some(b) => Site::parse(&b).map_err(|e| e.to_string())?,
         None => Site::from_env_or_default().map_err(|e| e.to_string())?,
     };
+    let bench_open = std::env::var(BENCH_OPEN_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse::<u32>().ok())
+        .unwrap_or(0)
+        .min(10_000);
     Ok(Options {
         db_path,
         site,
         sync_on_start,
+        bench_open,
     })
 }
 

@@ -14,4 +14,7 @@ pub struct AppState {
     pub fetcher: khabarain_core::fetch::Fetcher,
     /// The last finished sync, for a window that opens after it ended.
     pub last_report: Arc<Mutex<Option<SyncReport>>>,
+    /// When the process started, for the start-up milestones in the log.
+    pub started: std::time::Instant,
+    pub bench_open: u32,
 }

@@ -9,6 +9,9 @@ export const imageUrl = (hash) => (hash ? tauri.core.convertFileSrc(hash, "kimg"
 
 export const api = {
   appInfo: () => invoke("app_info"),
+  // The page's own clock (ms since its navigation began) goes along, so the
+  // log splits start-up into the native part and the page's part.
+  milestone: (name, count) => invoke("milestone", { name, count, pageMs: performance.now() }),
   categories: () => invoke("categories"),
   listArticles: (args) => invoke("list_articles", { args }),
   countArticles: (args) => invoke("count_articles", { args }),

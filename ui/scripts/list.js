@@ -204,6 +204,7 @@ function renderRow(a, index) {
   if (src) {
     const img = document.createElement("img");
     img.className = "thumb";
+    img.decoding = "async";
     img.alt = "";
     img.src = src;
     li.append(img);

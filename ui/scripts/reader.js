@@ -132,7 +132,6 @@ function linkTo(link, ...children) {
 
 export function setBookmarkButton(on) {
   bookmarkBtn.setAttribute("aria-pressed", String(on));
-  bookmarkBtn.querySelector(".icon").textContent = on ? "★" : "☆";
   bookmarkBtn.querySelector(".label").textContent = on ? t.bookmarked : t.bookmark;
 }
 

@@ -23,8 +23,13 @@ export async function initSync(finishedHandler) {
   await listen("sync://event", handle);
   const info = await api.appInfo();
   if (info.syncing) running(true);
-  else if (info.last_sync) showResult(info.last_sync);
+  else if (info.last_sync) {
+    showResult(info.last_sync);
+    // A sync that ended before this window listened: show what it brought.
+    if (info.last_sync.new_articles > 0) onFinished(info.last_sync);
+  }
   await renderSources();
+  return info;
 }
 
 export async function syncNow() {

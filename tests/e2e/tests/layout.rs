@@ -12,6 +12,32 @@ use khabarain_fixture_site::FixtureSite;
 
 const LIST_READY: &str = "document.querySelectorAll('.article-row').length > 0";
 
+/// Controls without an accessible name, and the landmarks a screen reader
+/// offers, in the window as it is now.
+const A11Y: &str = "return (() => {
+  const named = (el) => (el.getAttribute('aria-label') || '').trim() || (el.textContent || '').trim() ||
+    (el.labels && [...el.labels].some((l) => l.textContent.trim())) ||
+    (el.getAttribute('aria-labelledby') || '').split(' ').some((id) => document.getElementById(id)?.textContent.trim());
+  const unnamed = [...document.querySelectorAll('button, input, select, [role=separator][tabindex], [role=dialog], [role=option], a[href]')]
+    .filter((el) => !named(el)).map((el) => el.outerHTML.slice(0, 80));
+  const landmarks = ['nav', 'main', '[role=search]', 'section[aria-labelledby]'].filter((s) => document.querySelector(s));
+  return { unnamed, landmarks };
+})()";
+
+async fn check_a11y(c: &khabarain_e2e::fantoccini::Client) {
+    let found = js(c, A11Y).await;
+    assert_eq!(
+        found["unnamed"],
+        serde_json::json!([]),
+        "controls without a name"
+    );
+    assert_eq!(
+        found["landmarks"].as_array().map(Vec::len),
+        Some(4),
+        "{found}"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, tauri-driver and the built app; run by scripts/test.sh"]
 async fn search_settings_language_narrow_layout_and_links() {
@@ -62,6 +88,7 @@ async fn search_settings_language_narrow_layout_and_links() {
             .await
             .expect("click");
         wait_title(&c, &newest.title).await;
+        check_a11y(&c).await;
 
         // "/" goes to the search field; the results replace the list, and
         // Escape brings the list back.
@@ -152,6 +179,7 @@ async fn search_settings_language_narrow_layout_and_links() {
             5,
         )
         .await;
+        check_a11y(&c).await;
         tokio::time::sleep(std::time::Duration::from_millis(400)).await;
         std::fs::write(
             shots.join("english.png"),

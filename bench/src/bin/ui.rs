@@ -1,0 +1,385 @@
+//! `scripts/bench-ui.sh` runs this, under Xvfb. It measures the release
+//! build of the app itself:
+//!
+//! - start-up: from spawning the process to the first rows of the article
+//!   list on screen (the window reports the `first_list` milestone after the
+//!   frame that drew them), with a database of N stored articles;
+//! - memory: the resident memory of the app and of the WebKit processes it
+//!   started (RSS and PSS, summed), after the first list and after the
+//!   window opened the first K articles of the list one after another
+//!   (`KHABARAIN_BENCH_OPEN=K`, the same path as the j key, pictures and all).
+//!
+//! The database is made once by a full-text sync of the fixture site's
+//! generated corpus (pages and pictures, as a user's would be) and kept in
+//! target/bench/ for the next run.
+//!
+//! Usage: khabarain-ui-bench [--articles 100000] [--open 50] [--runs 5]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use khabarain_core::store::Store;
+use khabarain_fixture_site::generated::MAX_ITEMS;
+use khabarain_fixture_site::FixtureSite;
+
+fn arg(name: &str, default: usize) -> usize {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+/// The process and every process under it (WebKit's web and network
+/// processes are the app's children).
+fn process_tree(root: u32) -> Vec<(u32, String)> {
+    let mut parents = Vec::new();
+    if let Ok(dir) = std::fs::read_dir("/proc") {
+        for entry in dir.flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+                continue;
+            };
+            let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+                continue;
+            };
+            // "pid (comm) state ppid ...": comm may hold spaces, so split
+            // after its closing parenthesis.
+            let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else {
+                continue;
+            };
+            let comm = stat[open + 1..close].to_string();
+            let ppid = stat[close + 2..]
+                .split_whitespace()
+                .nth(1)
+                .and_then(|p| p.parse::<u32>().ok())
+                .unwrap_or(0);
+            parents.push((pid, ppid, comm));
+        }
+    }
+    let mut tree = vec![(root, String::new())];
+    let mut i = 0;
+    while i < tree.len() {
+        let parent = tree[i].0;
+        for (pid, ppid, comm) in &parents {
+            if *ppid == parent {
+                tree.push((*pid, comm.clone()));
+            }
+            if *pid == root && tree[0].1.is_empty() {
+                tree[0].1 = comm.clone();
+            }
+        }
+        i += 1;
+    }
+    tree
+}
+
+/// A kB field of a /proc file, in MiB.
+fn kb_field(path: &str, field: &str) -> f64 {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix(field))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|v| v.parse::<f64>().ok())
+        .unwrap_or(0.0)
+        / 1024.0
+}
+
+#[derive(Default, Clone, Copy)]
+struct Memory {
+    rss: f64,
+    pss: f64,
+    app_pss: f64,
+    web_pss: f64,
+}
+
+fn memory(pid: u32) -> Memory {
+    let mut m = Memory::default();
+    for (p, comm) in process_tree(pid) {
+        let rss = kb_field(&format!("/proc/{p}/status"), "VmRSS:");
+        let pss = kb_field(&format!("/proc/{p}/smaps_rollup"), "Pss:");
+        m.rss += rss;
+        m.pss += pss;
+        if p == pid {
+            m.app_pss += pss;
+        } else if comm.contains("WebKitWebProces") {
+            m.web_pss += pss;
+        }
+    }
+    m
+}
+
+struct Run {
+    first_list_ms: f64,
+    first_list_own_ms: f64,
+    /// Of which in the page (since its navigation began).
+    page_ms: f64,
+    opened_ms: f64,
+    rows: u32,
+    opened: u32,
+    after_list: Memory,
+    after_open: Memory,
+}
+
+struct App(Child);
+impl Drop for App {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// "... first_list count=14 after 231.5 ms (page 98 ms)" → (14, 231.5, 98)
+fn milestone(line: &str, name: &str) -> Option<(u32, f64, f64)> {
+    let rest = &line[line.find(&format!("{name} count="))? + name.len() + 7..];
+    let (count, rest) = rest.split_once(" after ")?;
+    let (ms, rest) = rest.split_once(" ms (page ")?;
+    let page = rest.strip_suffix(" ms)")?;
+    Some((count.parse().ok()?, ms.parse().ok()?, page.parse().ok()?))
+}
+
+fn run_once(app: &Path, db: &Path, home: &Path, cache: &Path, open: usize) -> Run {
+    let start = Instant::now();
+    let mut child = App(Command::new(app)
+        .args(["--no-sync-on-start", "--base-url", "http://127.0.0.1:9/"])
+        .arg("--db")
+        .arg(db)
+        .env("KHABARAIN_BENCH_OPEN", open.to_string())
+        .env("RUST_LOG", "info,html5ever=off,selectors=off")
+        .env("NO_COLOR", "1")
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_CACHE_HOME", cache)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the app starts"));
+    let pid = child.0.id();
+    let stderr = child.0.stderr.take().expect("stderr");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if tx.send((start.elapsed(), line)).is_err() {
+                break;
+            }
+        }
+    });
+    let wait_for = |name: &str| -> (Duration, u32, f64, f64) {
+        loop {
+            match rx.recv_timeout(Duration::from_secs(120)) {
+                Ok((at, line)) => {
+                    if let Some((count, own, page)) = milestone(&line, name) {
+                        return (at, count, own, page);
+                    }
+                }
+                Err(e) => panic!("no {name} milestone from the app: {e}"),
+            }
+        }
+    };
+    let (list_at, rows, own, page) = wait_for("first_list");
+    std::thread::sleep(Duration::from_millis(500));
+    let after_list = memory(pid);
+    let (open_at, opened, _, _) = wait_for("articles_opened");
+    // Let the web process settle (decoded pictures, collected garbage).
+    std::thread::sleep(Duration::from_secs(2));
+    let after_open = memory(pid);
+    drop(child);
+    Run {
+        first_list_ms: list_at.as_secs_f64() * 1000.0,
+        first_list_own_ms: own,
+        page_ms: page,
+        opened_ms: (open_at - list_at).as_secs_f64() * 1000.0,
+        rows,
+        opened,
+        after_list,
+        after_open,
+    }
+}
+
+/// A database of `n` articles, made as a user's is: a sync of the site
+/// (its navigation and category feeds), then full-text syncs of the
+/// generated corpus's feeds, each group filed under one of the categories.
+/// Kept in target/bench/ between runs.
+fn database(cli: &Path, n: usize, rt: &tokio::runtime::Runtime) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/bench");
+    std::fs::create_dir_all(&dir).expect("target/bench");
+    let db = dir.join(format!("ui-{n}.sqlite3"));
+    let stored = |db: &Path| Store::open(db).and_then(|s| s.article_count()).unwrap_or(0);
+    if db.exists() && stored(&db) >= n as i64 {
+        return db;
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(dir.join(format!("ui-{n}.sqlite3{suffix}")));
+    }
+    let items = MAX_ITEMS.min(n);
+    let feeds = n.div_ceil(items);
+    println!(
+        "making the database: the site, then a full-text sync of {feeds} feeds × {items} items (once; kept in {})",
+        db.display()
+    );
+    let site = rt.block_on(FixtureSite::start(0)).expect("fixture site");
+    let base = site.base_url();
+    let started = Instant::now();
+    let sync = |extra: &[String]| {
+        let status = Command::new(cli)
+            .arg("--db")
+            .arg(&db)
+            .args(["--base-url", &base, "sync"])
+            .args(extra)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("khabarain sync");
+        assert!(status.success(), "khabarain sync {extra:?}: {status}");
+    };
+    sync(&[]);
+    let categories = khabarain_core::site_config::CATEGORIES;
+    for (c, category) in categories.iter().enumerate() {
+        let mut args = vec!["--category".to_string(), category.slug.to_string()];
+        for f in (c..feeds).step_by(categories.len()) {
+            args.push("--source".into());
+            args.push(format!("{base}gen/{items}/feed/{f}/"));
+        }
+        if args.len() > 2 {
+            sync(&args);
+        }
+    }
+    rt.block_on(site.stop());
+    let count = stored(&db);
+    println!(
+        "  {count} articles in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    assert!(
+        count >= n as i64,
+        "the syncs stored {count} of {n} articles"
+    );
+    db
+}
+
+fn main() {
+    let n = arg("--articles", 100_000);
+    let open = arg("--open", 50);
+    let runs = arg("--runs", 5).max(1);
+    let exe = std::env::current_exe().expect("own path");
+    // Another build of the app can be measured with KHABARAIN_APP_BINARY.
+    let app = std::env::var_os("KHABARAIN_APP_BINARY")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| exe.with_file_name("khabarain-reader"));
+    let cli = exe.with_file_name("khabarain");
+    for p in [&app, &cli] {
+        assert!(
+            p.exists(),
+            "{} missing: cargo build --release -p khabarain-reader -p khabarain-cli",
+            p.display()
+        );
+    }
+    assert!(
+        std::env::var_os("DISPLAY").is_some(),
+        "needs a display: run under xvfb-run (scripts/bench-ui.sh does)"
+    );
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let source = database(&cli, n, &rt);
+
+    // Runs read a copy, with reading marks off, so every run sees the same
+    // database.
+    let work = tempfile::tempdir().expect("tempdir");
+    let db = work.path().join("bench.sqlite3");
+    std::fs::copy(&source, &db).expect("copy the database");
+    {
+        let store = Store::open(&db).expect("open the copy");
+        store
+            .set_setting("ui.mark_read_on_open", "false")
+            .expect("setting");
+        println!(
+            "database: {} articles, {:.0} MiB",
+            store.article_count().unwrap_or(0),
+            std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0) as f64 / 1048576.0
+        );
+    }
+    println!("app: {} (release), {runs} runs, medians\n", app.display());
+
+    // The first launch finds no cache of its own (fontconfig's, WebKit's);
+    // the runs after it share the cache it left, as a user's launches do.
+    let cache = work.path().join("cache");
+    let show = |label: &str, run: &Run| {
+        println!(
+            "  {label}: first list {:.0} ms ({} rows; app's clock {:.0} ms, of which page {:.0} ms), {} articles opened in {:.0} ms, memory {:.0} → {:.0} MiB PSS",
+            run.first_list_ms,
+            run.rows,
+            run.first_list_own_ms,
+            run.page_ms,
+            run.opened,
+            run.opened_ms,
+            run.after_list.pss,
+            run.after_open.pss
+        );
+    };
+    let first = run_once(&app, &db, &work.path().join("home-first"), &cache, open);
+    show("first launch", &first);
+    let mut all = Vec::new();
+    for r in 0..runs {
+        let home = work.path().join(format!("home-{r}"));
+        let run = run_once(&app, &db, &home, &cache, open);
+        show(&format!("run {}", r + 1), &run);
+        all.push(run);
+    }
+    let med = |f: fn(&Run) -> f64| median(all.iter().map(f).collect());
+    println!();
+    println!(
+        "start-up to first list painted   {:>7.0} ms   (goal < 400 ms; min {:.0}, max {:.0}; page's part {:.0} ms; first launch {:.0} ms)",
+        med(|r| r.first_list_ms),
+        all.iter().map(|r| r.first_list_ms).fold(f64::INFINITY, f64::min),
+        all.iter().map(|r| r.first_list_ms).fold(0.0, f64::max),
+        med(|r| r.page_ms),
+        first.first_list_ms
+    );
+    println!(
+        "memory after the first list      {:>7.1} MiB PSS, {:.1} MiB RSS (app {:.1}, web process {:.1} PSS)",
+        med(|r| r.after_list.pss),
+        med(|r| r.after_list.rss),
+        med(|r| r.after_list.app_pss),
+        med(|r| r.after_list.web_pss)
+    );
+    println!(
+        "memory after opening {open:>3} articles {:>5.1} MiB PSS, {:.1} MiB RSS (app {:.1}, web process {:.1} PSS)   (goal < 120 MB)",
+        med(|r| r.after_open.pss),
+        med(|r| r.after_open.rss),
+        med(|r| r.after_open.app_pss),
+        med(|r| r.after_open.web_pss)
+    );
+    println!(
+        "opening {open} articles one after another: {:.0} ms, {:.1} ms each",
+        med(|r| r.opened_ms),
+        med(|r| r.opened_ms) / open.max(1) as f64
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::milestone;
+
+    #[test]
+    fn reads_the_milestone_lines() {
+        let line = "2026-11-26T14:07:12.2Z  INFO khabarain::milestone: first_list count=14 after 231.5 ms (page 98 ms)";
+        assert_eq!(milestone(line, "first_list"), Some((14, 231.5, 98.0)));
+        assert_eq!(milestone(line, "articles_opened"), None);
+        assert_eq!(
+            milestone("first_list count=x after 1 ms (page 1 ms)", "first_list"),
+            None
+        );
+    }
+}
