@@ -27,6 +27,8 @@ pub enum Error {
     Migration(#[from] rusqlite_migration::Error),
     #[error("file system error: {0}")]
     Io(#[from] std::io::Error),
+    #[error("not a bookmarks file this app can read: {0}")]
+    BadFile(String),
     #[error("a sync is already running")]
     SyncBusy,
     #[error("sync was cancelled")]
@@ -47,6 +49,7 @@ impl Error {
             Error::NotFound(_) => "not_found",
             Error::Database(_) | Error::Migration(_) => "database",
             Error::Io(_) => "io",
+            Error::BadFile(_) => "bad_file",
             Error::SyncBusy => "sync_busy",
             Error::Cancelled => "cancelled",
         }

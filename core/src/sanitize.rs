@@ -38,6 +38,24 @@ pub fn bind_images(html: &str, cached: &HashMap<String, String>) -> String {
         .to_string()
 }
 
+/// Sanitises a body that was stored before, coming back from outside (an
+/// imported bookmarks file): the same allow-list, relative links dropped,
+/// and a picture kept only if it names one of `pictures` (SHA-256 hashes of
+/// the pictures that come with it).
+pub fn sanitize_stored(html: &str, pictures: &HashSet<String>) -> String {
+    let pictures = pictures.clone();
+    builder()
+        .url_relative(ammonia::UrlRelative::Deny)
+        .attribute_filter(move |element, attribute, value| {
+            if element == "img" && attribute == "data-image" {
+                return pictures.contains(value).then(|| value.into());
+            }
+            Some(value.into())
+        })
+        .clean(html)
+        .to_string()
+}
+
 fn is_sha256(s: &str) -> bool {
     s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit())
 }

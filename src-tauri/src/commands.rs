@@ -3,9 +3,10 @@
 
 use std::sync::{Arc, Mutex};
 
-use khabarain_core::share::{share_targets, ShareTarget};
+use khabarain_core::share::{share_targets, share_text, ShareTarget};
 use khabarain_core::store::{
-    ArticleDetail, ArticleSummary, Category, ListFilter, Retention, RetentionReport, Source,
+    ArticleDetail, ArticleSummary, Category, ListFilter, ListSort, Retention, RetentionReport,
+    Source,
 };
 use khabarain_core::sync::{SyncEvent, SyncReport};
 use serde::{Deserialize, Serialize};
@@ -29,6 +30,11 @@ pub struct ListArgs {
     /// Words to look for; blank means none.
     #[serde(default)]
     pub query: Option<String>,
+    /// Bookmarks with this tag.
+    #[serde(default)]
+    pub tag: Option<String>,
+    #[serde(default)]
+    pub sort: ListSort,
     #[serde(default)]
     pub offset: u32,
     #[serde(default)]
@@ -46,7 +52,7 @@ pub struct AppInfo {
     pub bench_open: u32,
 }
 
-fn check_id(id: i64) -> CmdResult<i64> {
+pub fn check_id(id: i64) -> CmdResult<i64> {
     if id > 0 {
         Ok(id)
     } else {
@@ -107,11 +113,16 @@ impl ListArgs {
             Some(q) if !q.trim().is_empty() => Some(q),
             _ => None,
         };
+        if self.tag.as_ref().is_some_and(|t| t.chars().count() > 64) {
+            return Err(CommandError::invalid("tag too long"));
+        }
         Ok(ListFilter {
             category: self.category,
             bookmarked_only: self.bookmarked,
             unread_only: self.unread,
             query,
+            tag: self.tag.filter(|t| !t.trim().is_empty()),
+            sort: self.sort,
             limit: self.limit.clamp(1, 500),
             offset: self.offset,
         })
@@ -140,12 +151,7 @@ pub fn set_read(state: State<'_, AppState>, id: i64, read: bool) -> CmdResult<()
     Ok(state.store.set_read(check_id(id)?, read)?)
 }
 
-#[tauri::command]
-pub fn set_bookmark(state: State<'_, AppState>, id: i64, bookmarked: bool) -> CmdResult<()> {
-    Ok(state.store.set_bookmark(check_id(id)?, bookmarked)?)
-}
-
-fn check_category(category: &Option<String>) -> CmdResult<()> {
+pub fn check_category(category: &Option<String>) -> CmdResult<()> {
     match category {
         Some(c)
             if c.len() > 64
@@ -324,25 +330,41 @@ pub fn set_pref(state: State<'_, AppState>, key: String, value: String) -> CmdRe
     Ok(state.store.set_setting(&format!("ui.{key}"), &value)?)
 }
 
+/// The share targets of an article, with the quote the reader selected
+/// (if any).
 #[tauri::command]
-pub fn share_links(state: State<'_, AppState>, id: i64) -> CmdResult<Vec<ShareTarget>> {
+pub fn share_links(
+    state: State<'_, AppState>,
+    id: i64,
+    quote: Option<String>,
+) -> CmdResult<Vec<ShareTarget>> {
     let a = state.store.article(check_id(id)?)?;
-    Ok(share_targets(&a.title, &a.url)?)
+    Ok(share_targets(&a.title, &a.url, checked_quote(&quote)?)?)
 }
 
-/// Copies an article's public link (optionally with its headline).
+fn checked_quote(quote: &Option<String>) -> CmdResult<Option<&str>> {
+    match quote {
+        Some(q) if q.len() > 64 << 10 => Err(CommandError::invalid("quote too long")),
+        Some(q) => Ok(Some(q.as_str())),
+        None => Ok(None),
+    }
+}
+
+/// Copies an article's public link, with its headline, or with the quote
+/// the reader selected and the headline.
 #[tauri::command]
 pub fn copy_link(
     app: AppHandle,
     state: State<'_, AppState>,
     id: i64,
     with_title: bool,
+    quote: Option<String>,
 ) -> CmdResult<String> {
     let a = state.store.article(check_id(id)?)?;
-    let text = if with_title {
-        format!("{}\n{}", a.title, a.url)
-    } else {
-        a.url
+    let text = match checked_quote(&quote)? {
+        Some(q) => share_text(&a.title, &a.url, Some(q)),
+        None if with_title => share_text(&a.title, &a.url, None),
+        None => a.url,
     };
     app.clipboard()
         .write_text(text.clone())

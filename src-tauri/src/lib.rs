@@ -2,6 +2,7 @@
 //! scheme. All I/O, parsing and storage live in `khabarain-core`.
 
 mod auto_sync;
+mod bookmarks;
 mod commands;
 mod error;
 mod image_scheme;
@@ -65,6 +66,7 @@ pub fn run() {
         .manage(state)
         .setup(move |app| {
             auto_sync::spawn(app.handle().clone());
+            bookmarks::Backups::spawn(app.handle().clone());
             if sync_on_start {
                 let handle = app.handle().clone();
                 let state = app.state::<AppState>();
@@ -86,7 +88,15 @@ pub fn run() {
             commands::count_articles,
             commands::get_article,
             commands::set_read,
-            commands::set_bookmark,
+            bookmarks::set_bookmark,
+            bookmarks::restore_bookmark,
+            bookmarks::annotate_bookmark,
+            bookmarks::bookmark_tags,
+            bookmarks::export_bookmarks,
+            bookmarks::show_export_folder,
+            bookmarks::import_bookmarks,
+            bookmarks::backups,
+            bookmarks::restore_backup,
             commands::add_source,
             commands::set_source_enabled,
             commands::remove_source,
@@ -158,6 +168,12 @@ fn open_state(
         fetcher,
         last_report: Default::default(),
         started,
+        backups: bookmarks::Backups::new(
+            opts.db_path
+                .parent()
+                .unwrap_or(std::path::Path::new("."))
+                .join("backups"),
+        ),
         bench_open: opts.bench_open,
     })
 }

@@ -16,5 +16,6 @@ pub struct AppState {
     pub last_report: Arc<Mutex<Option<SyncReport>>>,
     /// When the process started, for the start-up milestones in the log.
     pub started: std::time::Instant,
+    pub backups: crate::bookmarks::Backups,
     pub bench_open: u32,
 }

@@ -112,6 +112,39 @@ export default {
     email: "البريد الإلكتروني",
   },
 
+  // Bookmarks: notes, tags, the bookmarks view, files and backups.
+  bookmarkRemoved: "أُزيل الخبر من المحفوظات",
+  removeBookmark: "إزالة من المحفوظات",
+  bookmarkPanel: "ملاحظة ووسوم",
+  note: "ملاحظة",
+  notePlaceholder: "لماذا حفظت هذا الخبر؟",
+  tags: "الوسوم",
+  tagsPlaceholder: "وسوم تفصل بينها فاصلة",
+  saved: "حُفظ",
+  sortBy: "الترتيب",
+  sortSaved: "تاريخ الحفظ",
+  sortPublished: "تاريخ النشر",
+  allTags: "الكل",
+  searchInBookmarks: "نتائج البحث في المحفوظات",
+  bookmarksSection: "المحفوظات",
+  bookmarksHint: "تُنسخ المحفوظات احتياطياً تلقائياً بعد كل تغيير.",
+  exportJson: "تصدير (JSON)",
+  exportHtml: "تصدير لمتصفح (HTML)",
+  importFile: "استيراد ملف…",
+  exported: (path) => `صُدّرت المحفوظات إلى ${path}`,
+  openFolder: "فتح المجلد",
+  imported: (r) =>
+    r.added === 0
+      ? `لا جديد: ${plural(r.bookmarks, "خبر واحد موجود", "خبران موجودان", "أخبار موجودة", "خبراً موجوداً")} من قبل`
+      : `استُورد ${plural(r.added, "خبر واحد", "خبران", "أخبار", "خبراً")}` + (r.merged ? `، ودُمج ${num(r.merged)}` : ""),
+  backups: "النسخ الاحتياطية",
+  noBackups: "لا نسخ احتياطية بعد.",
+  backupLine: (when, n) => `${when} · ${plural(n, "خبر واحد", "خبران", "أخبار", "خبراً")}`,
+  restore: "استعادة",
+  textNotKept: "نص هذا الخبر غير محفوظ في القارئ (أُضيف من ملف متصفح).",
+  shareQuote: "مشاركة الاقتباس",
+  copyQuote: "نسخ الاقتباس مع العنوان والرابط",
+
   keysTitle: "اختصارات لوحة المفاتيح",
   keys: {
     next: "الخبر التالي",
@@ -147,6 +180,7 @@ export default {
     not_found: "الخبر غير موجود",
     database: "خطأ في قاعدة البيانات",
     io: "خطأ في الملفات",
+    bad_file: "تعذّرت قراءة الملف، ولم يتغيّر شيء",
     sync_busy: "المزامنة جارية بالفعل",
     cancelled: "أُلغيت المزامنة",
     clipboard: "تعذّر النسخ إلى الحافظة",

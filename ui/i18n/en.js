@@ -108,6 +108,39 @@ export default {
     email: "Email",
   },
 
+  // Bookmarks: notes, tags, the bookmarks view, files and backups.
+  bookmarkRemoved: "Removed from bookmarks",
+  removeBookmark: "Remove from bookmarks",
+  bookmarkPanel: "Note and tags",
+  note: "Note",
+  notePlaceholder: "Why did you keep this story?",
+  tags: "Tags",
+  tagsPlaceholder: "Tags, separated by commas",
+  saved: "Saved",
+  sortBy: "Order",
+  sortSaved: "Date saved",
+  sortPublished: "Date published",
+  allTags: "All",
+  searchInBookmarks: "Search results in bookmarks",
+  bookmarksSection: "Bookmarks",
+  bookmarksHint: "Bookmarks are backed up automatically after every change.",
+  exportJson: "Export (JSON)",
+  exportHtml: "Export for a browser (HTML)",
+  importFile: "Import a file…",
+  exported: (path) => `Bookmarks exported to ${path}`,
+  openFolder: "Open the folder",
+  imported: (r) =>
+    r.added === 0
+      ? `Nothing new: ${count(r.bookmarks, "story was", "stories were")} here already`
+      : `${count(r.added, "story", "stories")} imported` + (r.merged ? `, ${num(r.merged)} merged` : ""),
+  backups: "Backups",
+  noBackups: "No backups yet.",
+  backupLine: (when, n) => `${when} · ${count(n, "story", "stories")}`,
+  restore: "Restore",
+  textNotKept: "The text of this story is not kept in the reader (it came from a browser file).",
+  shareQuote: "Share the quote",
+  copyQuote: "Copy the quote with headline and link",
+
   keysTitle: "Keyboard shortcuts",
   keys: {
     next: "Next story",
@@ -138,6 +171,7 @@ export default {
     not_found: "The story was not found",
     database: "Database error",
     io: "File error",
+    bad_file: "The file could not be read; nothing was changed",
     sync_busy: "A sync is already running",
     cancelled: "The sync was cancelled",
     clipboard: "Could not copy to the clipboard",

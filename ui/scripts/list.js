@@ -5,6 +5,7 @@
 import { api, imageUrl } from "./api.js";
 import { relativeTime, fullDate } from "./format.js";
 import { t } from "./i18n.js";
+import { icon } from "./icons.js";
 
 const ROW = 94; // px, matches .article-row's block-size
 const PAGE = 100;
@@ -23,14 +24,23 @@ let loading = new Map(); // page number -> promise
 let elements = new Map(); // index -> <li>
 let selectedId = null;
 let onOpen = () => {};
+let onBookmark = () => {};
 // Each showView starts a new generation; pages that arrive for an older one
 // are dropped.
 let generation = 0;
 let frame = 0;
 
-export function initList(openHandler) {
+export function initList(openHandler, bookmarkHandler) {
   onOpen = openHandler;
+  onBookmark = bookmarkHandler;
   listEl.addEventListener("click", (e) => {
+    const mark = e.target.closest(".row-bookmark");
+    if (mark) {
+      e.stopPropagation();
+      const row = mark.closest(".article-row");
+      onBookmark(Number(row.dataset.id), mark.getAttribute("aria-pressed") !== "true");
+      return;
+    }
     const row = e.target.closest(".article-row");
     if (row) onOpen(Number(row.dataset.id));
   });
@@ -46,11 +56,14 @@ export function initList(openHandler) {
 }
 
 function listArgs(offset, limit) {
+  const bookmarks = view.kind === "bookmarks" || view.scope === "bookmarks";
   return {
     category: view.kind === "category" ? view.category : null,
-    bookmarked: view.kind === "bookmarks",
+    bookmarked: bookmarks,
     unread: view.kind === "unread",
     query: view.kind === "search" ? view.query : null,
+    tag: view.kind === "bookmarks" ? view.tag || null : null,
+    sort: bookmarks ? view.sort || "saved" : "published",
     offset,
     limit,
   };
@@ -60,7 +73,7 @@ function listArgs(offset, limit) {
  *  name from the site). */
 function viewTitle(v) {
   if (v.kind === "category") return v.title;
-  if (v.kind === "search") return t.searchResults;
+  if (v.kind === "search") return v.scope === "bookmarks" ? t.searchInBookmarks : t.searchResults;
   return t[v.kind];
 }
 
@@ -69,6 +82,12 @@ function emptyText(v) {
   if (v.kind === "unread") return t.emptyUnread;
   if (v.kind === "search") return t.noResults(v.query);
   return t.emptyList;
+}
+
+let viewShown = () => {};
+/** Runs `handler(view)` each time the list shows a view. */
+export function onView(handler) {
+  viewShown = handler;
 }
 
 export async function showView(next) {
@@ -92,6 +111,7 @@ export async function showView(next) {
   emptyEl.hidden = total > 0;
   emptyEl.textContent = emptyText(next);
   render();
+  viewShown(next);
 }
 
 export const refresh = () => showView(view);
@@ -196,10 +216,10 @@ function renderRow(a, index) {
     meta.append(cat, " · ");
   }
   meta.append(time);
-  if (a.bookmarked) meta.append(bookmarkMark());
+  if (a.tags?.length) meta.append(tagMarks(a.tags));
   text.append(title, meta);
 
-  li.append(dot, text);
+  li.append(dot, text, bookmarkToggle(a.bookmarked));
   const src = imageUrl(a.image);
   if (src) {
     const img = document.createElement("img");
@@ -212,12 +232,27 @@ function renderRow(a, index) {
   return li;
 }
 
-function bookmarkMark() {
-  const mark = document.createElement("span");
-  mark.className = "bookmark-mark";
-  mark.textContent = "★";
-  mark.setAttribute("aria-label", t.bookmarked);
-  return mark;
+// A mouse target: the keyboard has b, and a row is one stop for Tab.
+function bookmarkToggle(on) {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = "row-bookmark";
+  b.tabIndex = -1;
+  b.setAttribute("aria-pressed", String(on));
+  b.setAttribute("aria-label", on ? t.removeBookmark : t.bookmark);
+  b.append(icon("bookmark"));
+  return b;
+}
+
+function tagMarks(tags) {
+  const span = document.createElement("span");
+  span.className = "row-tags";
+  for (const tag of tags) {
+    const b = document.createElement("bdi");
+    b.textContent = tag;
+    span.append(b);
+  }
+  return span;
 }
 
 export function select(id) {
@@ -247,9 +282,10 @@ export function updateRow(id, changes) {
   if (row) {
     row.classList.toggle("read", a.read);
     row.querySelector(".dot").setAttribute("aria-label", a.read ? "" : t.unread);
+    row.querySelector(".row-bookmark").replaceWith(bookmarkToggle(a.bookmarked));
     const meta = row.querySelector(".meta");
-    meta.querySelector(".bookmark-mark")?.remove();
-    if (a.bookmarked) meta.append(bookmarkMark());
+    meta.querySelector(".row-tags")?.remove();
+    if (a.bookmarked && a.tags?.length) meta.append(tagMarks(a.tags));
   }
 }
 

@@ -2,9 +2,11 @@
 import { api } from "./api.js";
 import { t, errorMessage } from "./i18n.js";
 import { initNav, renderNav } from "./nav.js";
-import { initList, showView, refresh, select, updateRow, neighbour, currentCategory } from "./list.js";
-import { showArticle, currentArticle, setBookmarkButton } from "./reader.js";
-import { initShare, open as openShare, close as closeShare } from "./share.js";
+import { initList, showView, refresh, select, updateRow, neighbour, currentCategory, currentView, onView } from "./list.js";
+import { showArticle, currentArticle, showBookmark } from "./reader.js";
+import { initBookmarks, setBookmarked, showBar, filter as bookmarkFilter } from "./bookmarks.js";
+import { initBookmarkFiles } from "./bookmark-files.js";
+import { initShare, open as openShare, close as closeShare, selectedQuote } from "./share.js";
 import { initSync, syncNow, redrawSync } from "./sync.js";
 import { initSearch, focusSearch, clearSearch } from "./search.js";
 import { initSettings, openSettings } from "./settings.js";
@@ -44,17 +46,19 @@ async function toggleRead() {
   }
 }
 
-async function toggleBookmark() {
+function toggleBookmark() {
   const a = currentArticle();
-  if (!a) return;
-  const on = !a.bookmarked;
-  try {
-    await api.setBookmark(a.id, on);
-    a.bookmarked = on;
-    setBookmarkButton(on);
-    updateRow(a.id, { bookmarked: on });
-  } catch (err) {
-    showError(err);
+  if (a) setBookmarked(a.id, !a.bookmarked);
+}
+
+// A bookmark changed: its row, the reading view and the bookmarks list follow.
+function bookmarkChanged(id, bookmark) {
+  updateRow(id, { bookmarked: Boolean(bookmark), tags: bookmark?.tags || [], note: bookmark?.note || null });
+  if (currentArticle()?.id === id) showBookmark(bookmark);
+  if (currentView().kind === "bookmarks") {
+    // Typing a note does not redraw the list under the reader.
+    if (!bookmark || !document.getElementById("bookmark-panel")?.contains(document.activeElement)) refresh();
+    showBar(true).catch(showError);
   }
 }
 
@@ -153,7 +157,7 @@ document.addEventListener("keydown", (e) => {
       toggleRead();
       break;
     case "s":
-      if (currentArticle()) openShare(currentArticle().id);
+      if (currentArticle()) openShare(currentArticle().id, selectedQuote());
       break;
     case "+":
     case "=":
@@ -216,9 +220,14 @@ async function start() {
   initNav((view) => {
     app.classList.remove("show-nav", "show-reader");
     clearSearch();
-    showView(view).catch(showError);
+    showView(view.kind === "bookmarks" ? { ...view, ...bookmarkFilter() } : view).catch(showError);
   });
-  initList(open);
+  initList(open, setBookmarked);
+  onView((view) => showBar(view.kind === "bookmarks").catch(showError));
+  initBookmarks(bookmarkChanged, (f) => showView({ ...currentView(), ...f }).catch(showError));
+  initBookmarkFiles(async () => {
+    await Promise.all([refresh(), renderNav()]);
+  });
   initShare(() => currentArticle()?.id);
   initSearch(showError);
   // The list first: it is what the reader came for.

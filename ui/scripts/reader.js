@@ -4,6 +4,7 @@
 import { api, imageUrl } from "./api.js";
 import { fullDate } from "./format.js";
 import { t } from "./i18n.js";
+import { bookmarkPanel } from "./bookmarks.js";
 
 const articleEl = document.getElementById("article");
 const emptyEl = document.getElementById("reader-empty");
@@ -57,6 +58,7 @@ export async function showArticle(id) {
   }
   const body = el("div", { class: "body" });
   body.innerHTML = a.body_html;
+  if (!a.body_html.trim()) body.append(el("p", { class: "not-kept", text: t.textNotKept }));
   // Inline pictures name their cached copy; any other image is dropped.
   for (const img of body.querySelectorAll("img")) {
     const hash = img.dataset.image || "";
@@ -101,7 +103,8 @@ export async function showArticle(id) {
       ),
     );
   }
-  articleEl.replaceChildren(header, ...(figure ? [figure] : []), body, ...sections);
+  const panel = bookmarkPanel(a);
+  articleEl.replaceChildren(header, ...(panel ? [panel] : []), ...(figure ? [figure] : []), body, ...sections);
   articleEl.dir = a.direction === "ltr" ? "ltr" : "rtl";
   articleEl.hidden = false;
   emptyEl.hidden = true;
@@ -133,6 +136,24 @@ function linkTo(link, ...children) {
 export function setBookmarkButton(on) {
   bookmarkBtn.setAttribute("aria-pressed", String(on));
   bookmarkBtn.querySelector(".label").textContent = on ? t.bookmarked : t.bookmark;
+}
+
+/** The open article's bookmark changed (saved, removed, put back, noted). */
+export function showBookmark(bookmark) {
+  if (!current) return;
+  current.bookmarked = Boolean(bookmark);
+  const kept = document.getElementById("bookmark-panel");
+  // The panel the reader is typing in stays as it is.
+  if (bookmark && kept && current.bookmark) {
+    current.bookmark = { ...current.bookmark, ...bookmark };
+  } else {
+    current.bookmark = bookmark;
+    const panel = bookmarkPanel(current);
+    if (kept && panel) kept.replaceWith(panel);
+    else if (kept) kept.remove();
+    else if (panel) articleEl.querySelector("header").after(panel);
+  }
+  setBookmarkButton(current.bookmarked);
 }
 
 export function clearReader() {

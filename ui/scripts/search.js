@@ -20,6 +20,9 @@ export function initSearch(errorHandler) {
       e.preventDefault();
       e.stopPropagation();
       clearSearch(true);
+    } else if (e.key === "Escape") {
+      // An empty field: back to the list.
+      document.querySelector(".article-row[aria-selected='true'], .article-row")?.focus();
     } else if (e.key === "ArrowDown") {
       e.preventDefault();
       document.querySelector(".article-row")?.focus();
@@ -37,7 +40,8 @@ async function run() {
   try {
     if (query) {
       if (currentView().kind !== "search") before = currentView();
-      await showView({ kind: "search", query });
+      // From the bookmarks, a search looks only among them.
+      await showView({ kind: "search", query, scope: before?.kind === "bookmarks" ? "bookmarks" : null });
     } else if (before) {
       const back = before;
       before = null;

@@ -5,6 +5,7 @@ import { t, errorMessage } from "./i18n.js";
 import { prefs, setPref, stepFont, onPrefChange, MIN_SIZE, MAX_SIZE } from "./prefs.js";
 import { openDialog, closeDialog } from "./dialog.js";
 import { renderSources } from "./sources.js";
+import { renderBackups } from "./bookmark-files.js";
 import { toast } from "./toast.js";
 
 const overlay = document.getElementById("settings");
@@ -13,6 +14,7 @@ const $ = (id) => document.getElementById(id);
 export function openSettings() {
   openDialog(overlay, $("theme-select"));
   renderSources().catch((err) => toast(errorMessage(err)));
+  renderBackups().catch((err) => toast(errorMessage(err)));
 }
 
 function showValues() {

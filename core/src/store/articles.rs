@@ -4,8 +4,11 @@
 
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
+use super::bookmarks::tags_in;
 use super::images::{put_image, NewImage};
-use super::{now, ArticleDetail, ArticleSummary, ListFilter, Store, StoredLink};
+use super::{
+    now, ArticleDetail, ArticleSummary, Bookmark, ListFilter, ListSort, Store, StoredLink,
+};
 use crate::error::{Error, Result};
 use crate::extract::{LinkRef, RelatedRef};
 use crate::fetch::Validators;
@@ -42,10 +45,12 @@ const FIND_SQL: &str = "SELECT id FROM articles WHERE guid = ?1 OR url = ?2
     OR (?3 IS NOT NULL AND fingerprint = ?3) LIMIT 1";
 
 const SUMMARY_COLUMNS: &str = "a.id, a.title, a.summary, a.category_slug, a.category_label,
-    a.published_at, i.sha256, rs.article_id IS NOT NULL, b.article_id IS NOT NULL, a.direction";
+    a.published_at, i.sha256, rs.article_id IS NOT NULL, b.article_id IS NOT NULL, a.direction,
+    b.note, (SELECT group_concat(tag, char(31)) FROM
+        (SELECT t.tag FROM bookmark_tags t WHERE t.article_id = a.id ORDER BY t.rowid))";
 
 /// The WHERE clause of a list; `?1` is the category (or NULL), `?2` the
-/// LIKE pattern of the query (or NULL).
+/// LIKE pattern of the query (or NULL), `?3` the tag (or NULL).
 fn list_condition(f: &ListFilter) -> String {
     let mut sql = String::from(if f.category.is_some() {
         "a.id IN (SELECT article_id FROM article_categories WHERE category_slug = ?1)"
@@ -57,6 +62,11 @@ fn list_condition(f: &ListFilter) -> String {
             OR a.original_title LIKE ?2 ESCAPE '\\')"
     } else {
         " AND ?2 IS NULL"
+    });
+    sql.push_str(if f.tag.is_some() {
+        " AND a.id IN (SELECT article_id FROM bookmark_tags WHERE tag = ?3)"
+    } else {
+        " AND ?3 IS NULL"
     });
     // Subqueries rather than the list's joins, so a count reads only what
     // it filters on (a count of every article is then one index scan).
@@ -102,6 +112,11 @@ fn summary_row(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
         read: r.get(7)?,
         bookmarked: r.get(8)?,
         direction: r.get(9)?,
+        note: r.get(10)?,
+        tags: r
+            .get::<_, Option<String>>(11)?
+            .map(|t| t.split('\u{1f}').map(str::to_string).collect())
+            .unwrap_or_default(),
     })
 }
 
@@ -261,13 +276,17 @@ impl Store {
         let conn = self.conn()?;
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} {SUMMARY_JOINS} WHERE {}
-             ORDER BY a.published_at DESC, a.id DESC LIMIT ?3 OFFSET ?4",
-            list_condition(f)
+             ORDER BY {} LIMIT ?4 OFFSET ?5",
+            list_condition(f),
+            match f.sort {
+                ListSort::Published => "a.published_at DESC, a.id DESC",
+                ListSort::Saved => "b.created_at DESC, a.id DESC",
+            }
         );
         let limit = if f.limit == 0 { 100 } else { f.limit.min(1000) };
         let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
-            params![f.category, like_pattern(f), limit, f.offset],
+            params![f.category, like_pattern(f), f.tag, limit, f.offset],
             summary_row,
         )?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -282,7 +301,7 @@ impl Store {
         Ok(self
             .conn()?
             .prepare_cached(&sql)?
-            .query_row(params![f.category, like_pattern(f)], |r| r.get(0))?)
+            .query_row(params![f.category, like_pattern(f), f.tag], |r| r.get(0))?)
     }
 
     /// The whole article for the reading view.
@@ -294,7 +313,7 @@ impl Store {
                         i.sha256, a.image_caption, a.image_credit, a.category_slug,
                         a.category_label, a.published_at,
                         rs.article_id IS NOT NULL, b.article_id IS NOT NULL,
-                        COALESCE(rp.position, 0)
+                        COALESCE(rp.position, 0), b.created_at, b.note
                  FROM articles a
                  LEFT JOIN reading_positions rp ON rp.article_id = a.id
                  LEFT JOIN images i ON i.id = a.image_id
@@ -320,6 +339,15 @@ impl Store {
                         read: r.get(13)?,
                         bookmarked: r.get(14)?,
                         position: r.get(15)?,
+                        bookmark: match r.get::<_, Option<i64>>(16)? {
+                            Some(saved_at) => Some(Bookmark {
+                                article_id: id,
+                                saved_at,
+                                note: r.get(17)?,
+                                tags: Vec::new(),
+                            }),
+                            None => None,
+                        },
                         see_also: Vec::new(),
                         related: Vec::new(),
                     })
@@ -327,6 +355,9 @@ impl Store {
             )
             .optional()?
             .ok_or_else(|| Error::NotFound(format!("article {id}")))?;
+        if let Some(b) = detail.bookmark.as_mut() {
+            b.tags = tags_in(&conn, id)?;
+        }
         let mut stmt = conn.prepare(
             "SELECT l.kind, l.title, l.original_title, l.category, l.url, t.id
              FROM article_links l LEFT JOIN articles t ON t.url = l.url
@@ -405,7 +436,7 @@ fn store_pictures(
 }
 
 /// Inserts one article inside a transaction the caller commits.
-fn insert_in(
+pub(super) fn insert_in(
     tx: &Transaction<'_>,
     a: &NewArticle,
     image: Option<&NewImage>,

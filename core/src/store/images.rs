@@ -17,8 +17,13 @@ pub struct NewImage {
 
 impl NewImage {
     pub fn sha256(&self) -> String {
-        hex(&Sha256::digest(&self.bytes))
+        sha256_hex(&self.bytes)
     }
+}
+
+/// The content address of image bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -4,10 +4,12 @@
 //! tables that sync never writes.
 
 mod articles;
+mod bookmarks;
 mod categories;
-mod images;
+pub(crate) mod images;
 mod models;
 mod retention;
+mod saved;
 mod sources;
 #[cfg(test)]
 mod test_support;
@@ -21,9 +23,11 @@ use rusqlite_migration::{Migrations, M};
 
 use crate::error::{Error, Result};
 pub use articles::{EntryKey, EntryState, NewArticle};
+pub use bookmarks::{normalize_tags, Bookmark, MAX_NOTE_CHARS, MAX_TAGS, MAX_TAG_CHARS};
 pub use images::NewImage;
 pub use models::*;
 pub use retention::{Retention, RetentionReport};
+pub use saved::{picture_hashes, ImportReport, SavedArticle, SavedBookmark, SavedImage};
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -34,6 +38,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/005_updates.sql")),
         M::up(include_str!("migrations/006_page_validators.sql")),
         M::up(include_str!("migrations/007_reading_position.sql")),
+        M::up(include_str!("migrations/008_bookmark_tags.sql")),
     ])
 }
 
@@ -157,9 +162,12 @@ mod tests {
             .expect("v1 data");
         }
         let store = Store::open(&path).expect("migrates");
-        assert_eq!(store.schema_version().expect("version"), 7);
+        assert_eq!(store.schema_version().expect("version"), 8);
         assert_eq!(store.article(1).expect("article").title, "عنوان");
         assert_eq!(store.bookmark_count().expect("bookmarks"), 1);
+        let b = store.bookmark(1).expect("read").expect("bookmark");
+        assert_eq!((b.saved_at, b.note.as_deref()), (2, Some("ملاحظة")));
+        assert!(b.tags.is_empty());
     }
 
     #[test]
@@ -167,7 +175,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(&dir.path().join("sub/k.db")).expect("open");
         assert_eq!(store.journal_mode().expect("mode"), "wal");
-        assert_eq!(store.schema_version().expect("version"), 7);
+        assert_eq!(store.schema_version().expect("version"), 8);
         let fk: i64 = store
             .conn()
             .expect("conn")

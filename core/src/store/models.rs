@@ -37,6 +37,9 @@ pub struct ArticleSummary {
     pub read: bool,
     pub bookmarked: bool,
     pub direction: String,
+    /// The bookmark's note and tags (none when not bookmarked).
+    pub note: Option<String>,
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -71,8 +74,19 @@ pub struct ArticleDetail {
     pub bookmarked: bool,
     /// Where the reader stopped, as a share of the article (0 to 1).
     pub position: f64,
+    pub bookmark: Option<super::Bookmark>,
     pub see_also: Vec<StoredLink>,
     pub related: Vec<StoredLink>,
+}
+
+/// The order of a list: newest published first, or (bookmarks) most
+/// recently saved first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ListSort {
+    #[default]
+    Published,
+    Saved,
 }
 
 /// Which articles a list shows.
@@ -81,6 +95,9 @@ pub struct ListFilter {
     pub category: Option<String>,
     pub bookmarked_only: bool,
     pub unread_only: bool,
+    /// Bookmarks carrying this tag.
+    pub tag: Option<String>,
+    pub sort: ListSort,
     /// Words the headline, summary or original headline contain.
     pub query: Option<String>,
     pub limit: u32,

@@ -1,4 +1,4 @@
-//! Read marks and bookmarks: the user's, never written by sync.
+//! Read marks and reading positions: the user's, never written by sync.
 
 use rusqlite::params;
 
@@ -6,7 +6,7 @@ use super::{now, Store};
 use crate::error::{Error, Result};
 
 impl Store {
-    fn ensure_article(&self, id: i64) -> Result<()> {
+    pub(super) fn ensure_article(&self, id: i64) -> Result<()> {
         let n: i64 =
             self.conn()?
                 .query_row("SELECT COUNT(*) FROM articles WHERE id = ?1", [id], |r| {
@@ -28,20 +28,6 @@ impl Store {
             )?;
         } else {
             conn.execute("DELETE FROM read_state WHERE article_id = ?1", [id])?;
-        }
-        Ok(())
-    }
-
-    pub fn set_bookmark(&self, id: i64, bookmarked: bool) -> Result<()> {
-        self.ensure_article(id)?;
-        let conn = self.conn()?;
-        if bookmarked {
-            conn.execute(
-                "INSERT OR IGNORE INTO bookmarks (article_id, created_at) VALUES (?1, ?2)",
-                params![id, now()],
-            )?;
-        } else {
-            conn.execute("DELETE FROM bookmarks WHERE article_id = ?1", [id])?;
         }
         Ok(())
     }
@@ -100,12 +86,6 @@ impl Store {
             params![id, position, now()],
         )?;
         Ok(())
-    }
-
-    pub fn bookmark_count(&self) -> Result<i64> {
-        Ok(self
-            .conn()?
-            .query_row("SELECT COUNT(*) FROM bookmarks", [], |r| r.get(0))?)
     }
 }
 

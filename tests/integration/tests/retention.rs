@@ -35,7 +35,12 @@ async fn retention_by_count_spares_bookmarks_frees_space_and_sticks() {
     assert_eq!(report.removed_articles, 24, "36 - 10 newest - 2 bookmarked");
     assert_eq!(h.store.article_count().expect("count"), 12);
     for id in &oldest {
-        assert!(h.store.article(*id).expect("bookmarked article").bookmarked);
+        // Kept whole: text and pictures, readable with the site gone.
+        let a = h.store.article(*id).expect("bookmarked article");
+        assert!(a.bookmarked);
+        assert!(a.body_html.contains("<p"), "the text stays");
+        let lead = a.image.as_deref().expect("lead picture");
+        assert!(h.store.image(lead).expect("lookup").is_some());
     }
     let kept = h
         .store
