@@ -2,7 +2,8 @@
 //! view and from the list, still there after a restart, filtered by tag,
 //! ordered, searched; exported to a file, removed (with undo), imported back
 //! and found again; backed up by themselves; and a selected quote shared.
-//! Screenshots: target/e2e/bookmarks.png, share-quote.png.
+//! Screenshots: target/e2e/bookmarks.png, settings-bookmarks.png,
+//! share-quote.png.
 
 use khabarain_e2e::{
     fantoccini::Locator, js, key, screenshot_dir, wait_for, wait_title, wait_until, Driver, ESCAPE,
@@ -285,6 +286,17 @@ async fn bookmark_tag_restart_filter_export_remove_import() {
         10,
     )
     .await;
+    js(
+        &c,
+        "document.getElementById('set-bookmarks').scrollIntoView()",
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    std::fs::write(
+        shots.join("settings-bookmarks.png"),
+        c.screenshot().await.expect("screenshot"),
+    )
+    .expect("save");
     key(&c, ESCAPE).await;
     wait_until(
         &c,
