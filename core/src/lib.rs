@@ -10,6 +10,7 @@ pub mod feed;
 pub mod fetch;
 pub mod images;
 pub mod sanitize;
+pub mod search;
 pub mod share;
 pub mod site_config;
 pub mod store;

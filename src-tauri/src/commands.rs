@@ -35,6 +35,12 @@ pub struct ListArgs {
     pub tag: Option<String>,
     #[serde(default)]
     pub sort: ListSort,
+    /// Published from (Unix seconds).
+    #[serde(default)]
+    pub since: Option<i64>,
+    /// Published before.
+    #[serde(default)]
+    pub until: Option<i64>,
     #[serde(default)]
     pub offset: u32,
     #[serde(default)]
@@ -123,6 +129,8 @@ impl ListArgs {
             query,
             tag: self.tag.filter(|t| !t.trim().is_empty()),
             sort: self.sort,
+            since: self.since,
+            until: self.until,
             limit: self.limit.clamp(1, 500),
             offset: self.offset,
         })

@@ -7,6 +7,7 @@ mod commands;
 mod error;
 mod image_scheme;
 mod options;
+mod search_index;
 mod state;
 
 use std::sync::Arc;
@@ -67,6 +68,7 @@ pub fn run() {
         .setup(move |app| {
             auto_sync::spawn(app.handle().clone());
             bookmarks::Backups::spawn(app.handle().clone());
+            search_index::spawn(app.handle().clone());
             if sync_on_start {
                 let handle = app.handle().clone();
                 let state = app.state::<AppState>();

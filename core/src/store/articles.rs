@@ -2,13 +2,11 @@
 //! links, category) is written in one transaction: a crash leaves either the
 //! whole article or none of it.
 
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::bookmarks::tags_in;
 use super::images::{put_image, NewImage};
-use super::{
-    now, ArticleDetail, ArticleSummary, Bookmark, ListFilter, ListSort, Store, StoredLink,
-};
+use super::{now, ArticleDetail, Bookmark, Store, StoredLink};
 use crate::error::{Error, Result};
 use crate::extract::{LinkRef, RelatedRef};
 use crate::fetch::Validators;
@@ -43,82 +41,6 @@ pub struct NewArticle {
 
 const FIND_SQL: &str = "SELECT id FROM articles WHERE guid = ?1 OR url = ?2
     OR (?3 IS NOT NULL AND fingerprint = ?3) LIMIT 1";
-
-const SUMMARY_COLUMNS: &str = "a.id, a.title, a.summary, a.category_slug, a.category_label,
-    a.published_at, i.sha256, rs.article_id IS NOT NULL, b.article_id IS NOT NULL, a.direction,
-    b.note, (SELECT group_concat(tag, char(31)) FROM
-        (SELECT t.tag FROM bookmark_tags t WHERE t.article_id = a.id ORDER BY t.rowid))";
-
-/// The WHERE clause of a list; `?1` is the category (or NULL), `?2` the
-/// LIKE pattern of the query (or NULL), `?3` the tag (or NULL).
-fn list_condition(f: &ListFilter) -> String {
-    let mut sql = String::from(if f.category.is_some() {
-        "a.id IN (SELECT article_id FROM article_categories WHERE category_slug = ?1)"
-    } else {
-        "?1 IS NULL"
-    });
-    sql.push_str(if f.query.is_some() {
-        " AND (a.title LIKE ?2 ESCAPE '\\' OR a.summary LIKE ?2 ESCAPE '\\'
-            OR a.original_title LIKE ?2 ESCAPE '\\')"
-    } else {
-        " AND ?2 IS NULL"
-    });
-    sql.push_str(if f.tag.is_some() {
-        " AND a.id IN (SELECT article_id FROM bookmark_tags WHERE tag = ?3)"
-    } else {
-        " AND ?3 IS NULL"
-    });
-    // Subqueries rather than the list's joins, so a count reads only what
-    // it filters on (a count of every article is then one index scan).
-    if f.bookmarked_only {
-        sql.push_str(" AND EXISTS (SELECT 1 FROM bookmarks bm WHERE bm.article_id = a.id)");
-    }
-    if f.unread_only {
-        sql.push_str(" AND NOT EXISTS (SELECT 1 FROM read_state r WHERE r.article_id = a.id)");
-    }
-    sql
-}
-
-/// The query as a LIKE pattern matching it anywhere, its own `%`, `_` and
-/// backslash taken literally.
-fn like_pattern(f: &ListFilter) -> Option<String> {
-    let q = f.query.as_deref()?.trim();
-    let mut p = String::with_capacity(q.len() + 2);
-    p.push('%');
-    for ch in q.chars() {
-        if matches!(ch, '%' | '_' | '\\') {
-            p.push('\\');
-        }
-        p.push(ch);
-    }
-    p.push('%');
-    Some(p)
-}
-
-const SUMMARY_JOINS: &str = "FROM articles a
-    LEFT JOIN images i ON i.id = a.image_id
-    LEFT JOIN read_state rs ON rs.article_id = a.id
-    LEFT JOIN bookmarks b ON b.article_id = a.id";
-
-fn summary_row(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
-    Ok(ArticleSummary {
-        id: r.get(0)?,
-        title: r.get(1)?,
-        summary: r.get(2)?,
-        category_slug: r.get(3)?,
-        category_label: r.get(4)?,
-        published_at: r.get(5)?,
-        image: r.get(6)?,
-        read: r.get(7)?,
-        bookmarked: r.get(8)?,
-        direction: r.get(9)?,
-        note: r.get(10)?,
-        tags: r
-            .get::<_, Option<String>>(11)?
-            .map(|t| t.split('\u{1f}').map(str::to_string).collect())
-            .unwrap_or_default(),
-    })
-}
 
 impl Store {
     /// Stores an article with its image and links, atomically. Returns the
@@ -269,39 +191,6 @@ impl Store {
         Ok(self
             .conn()?
             .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))?)
-    }
-
-    /// A page of the article list, newest first.
-    pub fn list_articles(&self, f: &ListFilter) -> Result<Vec<ArticleSummary>> {
-        let conn = self.conn()?;
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} {SUMMARY_JOINS} WHERE {}
-             ORDER BY {} LIMIT ?4 OFFSET ?5",
-            list_condition(f),
-            match f.sort {
-                ListSort::Published => "a.published_at DESC, a.id DESC",
-                ListSort::Saved => "b.created_at DESC, a.id DESC",
-            }
-        );
-        let limit = if f.limit == 0 { 100 } else { f.limit.min(1000) };
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(
-            params![f.category, like_pattern(f), f.tag, limit, f.offset],
-            summary_row,
-        )?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// How many articles a list holds (for a list drawn a window at a time).
-    pub fn count_articles(&self, f: &ListFilter) -> Result<i64> {
-        let sql = format!(
-            "SELECT COUNT(*) FROM articles a WHERE {}",
-            list_condition(f)
-        );
-        Ok(self
-            .conn()?
-            .prepare_cached(&sql)?
-            .query_row(params![f.category, like_pattern(f), f.tag], |r| r.get(0))?)
     }
 
     /// The whole article for the reading view.
@@ -486,8 +375,17 @@ pub(super) fn insert_in(
     Ok((id, true))
 }
 
-/// What an article owns besides its row: picture uses, category, links.
+/// What an article owns besides its row: picture uses, category, links,
+/// its search terms.
 fn write_owned(tx: &Transaction<'_>, id: i64, a: &NewArticle, image_id: Option<i64>) -> Result<()> {
+    let text = super::search::Searchable {
+        title: &a.title,
+        summary: &a.summary,
+        body_html: &a.body_html,
+        caption: a.image_caption.as_deref(),
+        original_title: a.original_title.as_deref(),
+    };
+    super::search::put(tx, id, &text)?;
     if let Some(image) = image_id {
         tx.prepare_cached(
             "INSERT OR IGNORE INTO article_images (article_id, image_id) VALUES (?1, ?2)",
@@ -533,37 +431,4 @@ fn write_owned(tx: &Transaction<'_>, id: i64, a: &NewArticle, image_id: Option<i
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::store::test_support::seed;
-    use crate::store::{ListFilter, Store};
-
-    fn titles(store: &Store, f: ListFilter) -> Vec<String> {
-        let f = ListFilter { limit: 10, ..f };
-        let rows = store.list_articles(&f).expect("list");
-        assert_eq!(store.count_articles(&f).expect("count"), rows.len() as i64);
-        rows.into_iter().map(|r| r.title).collect()
-    }
-
-    #[test]
-    fn a_query_narrows_the_list_and_its_count() {
-        let store = Store::open_in_memory().expect("store");
-        seed(&store);
-        let query = |q: &str| ListFilter {
-            query: Some(q.into()),
-            ..ListFilter::default()
-        };
-        assert_eq!(titles(&store, query("world")), ["خبر 3 عن world"]);
-        assert_eq!(titles(&store, query("خبر")).len(), 3);
-        let in_news = ListFilter {
-            category: Some("news".into()),
-            ..query("خبر")
-        };
-        assert_eq!(titles(&store, in_news), ["خبر 2 عن news", "خبر 1 عن news"]);
-        // LIKE's wildcards are the reader's characters, not wildcards.
-        assert!(titles(&store, query("%")).is_empty());
-        assert!(titles(&store, query("_")).is_empty());
-    }
 }

@@ -7,9 +7,11 @@ mod articles;
 mod bookmarks;
 mod categories;
 pub(crate) mod images;
+mod lists;
 mod models;
 mod retention;
 mod saved;
+pub mod search;
 mod sources;
 #[cfg(test)]
 mod test_support;
@@ -39,6 +41,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/006_page_validators.sql")),
         M::up(include_str!("migrations/007_reading_position.sql")),
         M::up(include_str!("migrations/008_bookmark_tags.sql")),
+        M::up(include_str!("migrations/009_search.sql")),
     ])
 }
 
@@ -80,10 +83,16 @@ impl Store {
              PRAGMA synchronous = NORMAL;",
         )?;
         migrations().to_latest(&mut conn)?;
-        Ok(Self {
+        let store = Self {
             conn: Mutex::new(conn),
             path,
-        })
+        };
+        // A database with no articles has nothing to index: its index is
+        // current from the start.
+        if !store.search_index_current()? && store.article_count()? == 0 {
+            store.rebuild_search_index(1, |_| {})?;
+        }
+        Ok(store)
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -162,8 +171,19 @@ mod tests {
             .expect("v1 data");
         }
         let store = Store::open(&path).expect("migrates");
-        assert_eq!(store.schema_version().expect("version"), 8);
+        assert_eq!(store.schema_version().expect("version"), 9);
         assert_eq!(store.article(1).expect("article").title, "عنوان");
+        // Its article predates the search index, which is built again.
+        assert!(!store.search_index_current().expect("index"));
+        assert_eq!(store.rebuild_search_index(10, |_| {}).expect("rebuild"), 1);
+        assert!(store.search_index_current().expect("index"));
+        let found = store
+            .list_articles(&ListFilter {
+                query: Some("العنوان".into()),
+                ..ListFilter::default()
+            })
+            .expect("search");
+        assert_eq!(found.len(), 1);
         assert_eq!(store.bookmark_count().expect("bookmarks"), 1);
         let b = store.bookmark(1).expect("read").expect("bookmark");
         assert_eq!((b.saved_at, b.note.as_deref()), (2, Some("ملاحظة")));
@@ -175,7 +195,10 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(&dir.path().join("sub/k.db")).expect("open");
         assert_eq!(store.journal_mode().expect("mode"), "wal");
-        assert_eq!(store.schema_version().expect("version"), 8);
+        assert_eq!(store.schema_version().expect("version"), 9);
+        assert!(store
+            .search_index_current()
+            .expect("an empty index is current"));
         let fk: i64 = store
             .conn()
             .expect("conn")

@@ -40,6 +40,17 @@ pub struct ArticleSummary {
     /// The bookmark's note and tags (none when not bookmarked).
     pub note: Option<String>,
     pub tags: Vec<String>,
+    /// In search results: what the query matched, in the original text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub highlight: Option<Highlight>,
+}
+
+/// A search result's matches: the headline with its matching words marked,
+/// and the best part of the summary, body or original headline.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Highlight {
+    pub title: Option<Vec<crate::search::Segment>>,
+    pub snippet: Option<Vec<crate::search::Segment>>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -97,8 +108,13 @@ pub struct ListFilter {
     pub unread_only: bool,
     /// Bookmarks carrying this tag.
     pub tag: Option<String>,
+    /// Published at or after this time (Unix seconds).
+    pub since: Option<i64>,
+    /// Published before this time.
+    pub until: Option<i64>,
     pub sort: ListSort,
-    /// Words the headline, summary or original headline contain.
+    /// A search: words (normalised and stemmed, all required), "phrases",
+    /// the last word also as a prefix. Results come best match first.
     pub query: Option<String>,
     pub limit: u32,
     pub offset: u32,

@@ -129,6 +129,7 @@ impl Store {
              SELECT guid, url, ?1 FROM articles WHERE id IN (SELECT id FROM doomed)",
             [now()],
         )?;
+        super::search::forget_doomed(&tx)?;
         let articles_removed = tx.execute(
             "DELETE FROM articles WHERE id IN (SELECT id FROM doomed)",
             [],
