@@ -77,6 +77,31 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search the stored articles: Arabic words in any spelling (with or
+    /// without diacritics, hamza forms, attached prefixes), "phrases" in
+    /// quotes, English names. Best match first, with what matched marked.
+    Search {
+        /// The words to look for.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Only this section (its slug, e.g. world).
+        #[arg(long)]
+        category: Option<String>,
+        /// Only articles published on or after this day (YYYY-MM-DD).
+        #[arg(long, value_parser = day)]
+        since: Option<i64>,
+        /// Only articles published before this day (YYYY-MM-DD).
+        #[arg(long, value_parser = day)]
+        until: Option<i64>,
+        #[arg(long)]
+        unread: bool,
+        #[arg(long)]
+        bookmarked: bool,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
     /// Show one article.
     Show {
         id: i64,
@@ -90,6 +115,13 @@ enum Command {
     },
     /// Write every stored article as one JSON object per line.
     Export,
+}
+
+/// A day (YYYY-MM-DD, UTC) as Unix seconds at its start.
+fn day(s: &str) -> Result<i64, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|e| format!("{s}: {e} (YYYY-MM-DD)"))
+        .map(|d| d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp())
 }
 
 fn main() -> ExitCode {
@@ -153,6 +185,44 @@ fn run(cli: Cli) -> khabarain_core::Result<ExitCode> {
             } else {
                 for r in rows {
                     println!("{}", render::list_row(&r));
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search {
+            query,
+            category,
+            since,
+            until,
+            unread,
+            bookmarked,
+            limit,
+            json,
+        } => {
+            if !store.search_index_current()? {
+                eprintln!("khabarain: building the search index (once)…");
+                store.rebuild_search_index(500, |p| {
+                    eprint!("\r  {} of {} articles", p.done, p.total);
+                })?;
+                eprintln!();
+            }
+            // Finished words: none of them is a prefix being typed.
+            let rows = store.list_articles(&ListFilter {
+                query: Some(format!("{} ", query.join(" "))),
+                category,
+                since,
+                until,
+                unread_only: unread,
+                bookmarked_only: bookmarked,
+                limit,
+                ..ListFilter::default()
+            })?;
+            if json {
+                print_json(&rows);
+            } else {
+                let tty = std::io::IsTerminal::is_terminal(&std::io::stdout());
+                for r in &rows {
+                    println!("{}", render::search_hit(r, tty));
                 }
             }
             Ok(ExitCode::SUCCESS)

@@ -1,5 +1,6 @@
 //! Plain-text views for a terminal.
 
+use khabarain_core::search::Segment;
 use khabarain_core::store::{ArticleDetail, ArticleSummary, Source};
 use khabarain_core::sync::{SourceReport, SourceStatus};
 
@@ -19,6 +20,29 @@ pub fn list_row(a: &ArticleSummary) -> String {
         if a.bookmarked { '★' } else { ' ' },
         a.title
     )
+}
+
+/// A search result: the row, then the best matching passage, with the
+/// matches in bold and underlined on a terminal (as they are elsewhere).
+pub fn search_hit(a: &ArticleSummary, terminal: bool) -> String {
+    let mark = |segs: &[Segment]| -> String {
+        segs.iter()
+            .map(|s| match (s.hit, terminal) {
+                (true, true) => format!("\x1b[1;4m{}\x1b[0m", s.text),
+                _ => s.text.clone(),
+            })
+            .collect()
+    };
+    let mut out = list_row(a);
+    if let Some(h) = &a.highlight {
+        if let Some(t) = &h.title {
+            out = out.replacen(&a.title, &mark(t), 1);
+        }
+        if let Some(s) = &h.snippet {
+            out.push_str(&format!("\n    {}", mark(s)));
+        }
+    }
+    out
 }
 
 pub fn article(a: &ArticleDetail) -> String {

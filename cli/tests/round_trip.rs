@@ -172,3 +172,47 @@ async fn sources_added_with_a_category_file_their_articles_there() {
     let rows: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
     assert_eq!(rows.as_array().map(Vec::len), Some(0), "{rows}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_finds_arabic_in_any_spelling_and_narrows() {
+    let site = FixtureSite::start(0).await.expect("site");
+    let base = site.base_url();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("cli.sqlite3");
+    let out = tokio::task::block_in_place(|| khabarain(&db, &base, &["sync"]));
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // With diacritics, hamza on the alef and an attached "and".
+    let out = khabarain(&db, &base, &["search", "وأُوكْرَانِيَا", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let rows = rows.as_array().expect("array");
+    assert_eq!(rows.len(), 4, "{rows:?}");
+    let hit = &rows[0]["highlight"];
+    let marked: Vec<&str> = hit["title"]
+        .as_array()
+        .into_iter()
+        .chain(hit["snippet"].as_array())
+        .flatten()
+        .filter(|s| s["hit"] == true)
+        .filter_map(|s| s["text"].as_str())
+        .collect();
+    assert!(
+        marked.iter().any(|m| m.contains("أوكرانيا")),
+        "the original spelling is marked: {marked:?}"
+    );
+
+    // Narrowed to a section, then to a date range that holds none.
+    let out = khabarain(
+        &db,
+        &base,
+        &["search", "أوكرانيا", "--category", "politics", "--json"],
+    );
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    assert_eq!(rows.as_array().map(Vec::len), Some(1));
+    let out = khabarain(&db, &base, &["search", "أوكرانيا", "--until", "2000-01-01"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "");
+    let out = khabarain(&db, &base, &["search", "أوكرانيا", "--since", "yesterday"]);
+    assert!(!out.status.success(), "a bad date is refused");
+}

@@ -56,12 +56,14 @@ export function initList(openHandler, bookmarkHandler) {
 }
 
 function listArgs(offset, limit) {
+  const search = view.kind === "search";
   const bookmarks = view.kind === "bookmarks" || view.scope === "bookmarks";
   return {
-    category: view.kind === "category" ? view.category : null,
+    category: view.kind === "category" || search ? view.category || null : null,
     bookmarked: bookmarks,
-    unread: view.kind === "unread",
-    query: view.kind === "search" ? view.query : null,
+    unread: view.kind === "unread" || (search && view.unread),
+    query: search ? view.query : null,
+    since: search ? view.since || null : null,
     tag: view.kind === "bookmarks" ? view.tag || null : null,
     sort: bookmarks ? view.sort || "saved" : "published",
     offset,
@@ -201,7 +203,16 @@ function renderRow(a, index) {
   const title = document.createElement("p");
   title.className = "title";
   title.dir = "auto";
-  title.textContent = a.title;
+  if (a.highlight?.title) title.append(...marked(a.highlight.title));
+  else title.textContent = a.title;
+  let snippet = null;
+  if (a.highlight) {
+    li.classList.add("result");
+    snippet = document.createElement("p");
+    snippet.className = "snippet";
+    snippet.dir = "auto";
+    if (a.highlight.snippet) snippet.append(...marked(a.highlight.snippet));
+  }
   const meta = document.createElement("div");
   meta.className = "meta";
   const time = document.createElement("time");
@@ -217,7 +228,7 @@ function renderRow(a, index) {
   }
   meta.append(time);
   if (a.tags?.length) meta.append(tagMarks(a.tags));
-  text.append(title, meta);
+  text.append(title, ...(snippet ? [snippet] : []), meta);
 
   li.append(dot, text, bookmarkToggle(a.bookmarked));
   const src = imageUrl(a.image);
@@ -230,6 +241,16 @@ function renderRow(a, index) {
     li.append(img);
   }
   return li;
+}
+
+/** Text with its matches in <mark>, built from text nodes (never HTML). */
+function marked(segments) {
+  return segments.map((s) => {
+    if (!s.hit) return document.createTextNode(s.text);
+    const m = document.createElement("mark");
+    m.textContent = s.text;
+    return m;
+  });
 }
 
 // A mouse target: the keyboard has b, and a row is one stop for Tab.
