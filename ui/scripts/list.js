@@ -8,7 +8,10 @@ import { t } from "./i18n.js";
 import { icon } from "./icons.js";
 
 const ROW = 94; // px, matches .article-row's block-size
-const PAGE = 100;
+// Rows fetched at a time: search results come with their marked passages,
+// made per row, so their pages are smaller.
+let PAGE = 100;
+const pageSize = (v) => (v.kind === "search" ? 30 : 100);
 const OVERSCAN = 6;
 
 const listEl = document.getElementById("article-list");
@@ -94,13 +97,15 @@ export function onView(handler) {
 
 export async function showView(next) {
   view = next;
+  const size = pageSize(next);
   const gen = ++generation;
   // Title, count and rows change together, once the first page is here.
   const [count, first] = await Promise.all([
     api.countArticles(listArgs(0, 0)),
-    api.listArticles(listArgs(0, PAGE)),
+    api.listArticles(listArgs(0, size)),
   ]);
   if (gen !== generation) return;
+  PAGE = size;
   total = count;
   pages = new Map([[0, first]]);
   loading = new Map();

@@ -99,7 +99,7 @@ impl Store {
         }
         tx.execute("DELETE FROM article_links WHERE article_id = ?1", [id])?;
         tx.execute("DELETE FROM article_images WHERE article_id = ?1", [id])?;
-        write_owned(&tx, id, a, image_id)?;
+        write_owned(&tx, id, a, image_id, false)?;
         tx.commit()?;
         Ok(())
     }
@@ -171,7 +171,9 @@ impl Store {
                 out.push(match found {
                     Some((id, stored_update)) => {
                         if let Some(slug) = category {
-                            file.execute(params![id, slug])?;
+                            if file.execute(params![id, slug])? > 0 {
+                                super::search::reindex(&tx, id, false)?;
+                            }
                         }
                         match (k.updated, stored_update) {
                             (Some(new), Some(old)) if new > old => EntryState::Changed(id),
@@ -337,7 +339,9 @@ pub(super) fn insert_in(
         .optional()?;
     if let Some(id) = existing {
         if let Some(slug) = &a.category_slug {
-            tx.prepare_cached(FILE_SQL)?.execute(params![id, slug])?;
+            if tx.prepare_cached(FILE_SQL)?.execute(params![id, slug])? > 0 {
+                super::search::reindex(tx, id, false)?;
+            }
         }
         return Ok((id, false));
     }
@@ -371,21 +375,19 @@ pub(super) fn insert_in(
         a.page_validators.last_modified
     ])?;
     let id = tx.last_insert_rowid();
-    write_owned(tx, id, a, image_id)?;
+    write_owned(tx, id, a, image_id, true)?;
     Ok((id, true))
 }
 
 /// What an article owns besides its row: picture uses, category, links,
-/// its search terms.
-fn write_owned(tx: &Transaction<'_>, id: i64, a: &NewArticle, image_id: Option<i64>) -> Result<()> {
-    let text = super::search::Searchable {
-        title: &a.title,
-        summary: &a.summary,
-        body_html: &a.body_html,
-        caption: a.image_caption.as_deref(),
-        original_title: a.original_title.as_deref(),
-    };
-    super::search::put(tx, id, &text)?;
+/// and (last, once its category is filed) its search terms.
+fn write_owned(
+    tx: &Transaction<'_>,
+    id: i64,
+    a: &NewArticle,
+    image_id: Option<i64>,
+    fresh: bool,
+) -> Result<()> {
     if let Some(image) = image_id {
         tx.prepare_cached(
             "INSERT OR IGNORE INTO article_images (article_id, image_id) VALUES (?1, ?2)",
@@ -430,5 +432,6 @@ fn write_owned(tx: &Transaction<'_>, id: i64, a: &NewArticle, image_id: Option<i
             ])?;
         }
     }
+    super::search::reindex(tx, id, fresh)?;
     Ok(())
 }

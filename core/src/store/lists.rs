@@ -4,12 +4,13 @@
 //! (bm25, the headline weighted most), and each row carries its matches in
 //! the original text.
 
-use rusqlite::{params, Row};
+use rusqlite::{params, OptionalExtension, Row};
 
 use super::search::{STEMMER, WEIGHTS};
 use super::{ArticleSummary, Highlight, ListFilter, ListSort, Store};
 use crate::error::Result;
 use crate::feed::html_to_text;
+use crate::search::tokens::index_text;
 use crate::search::{highlight, snippet, Query};
 
 const SUMMARY_COLUMNS: &str = "a.id, a.title, a.summary, a.category_slug, a.category_label,
@@ -21,48 +22,70 @@ const SUMMARY_JOINS: &str = "LEFT JOIN images i ON i.id = a.image_id
     LEFT JOIN read_state rs ON rs.article_id = a.id
     LEFT JOIN bookmarks b ON b.article_id = a.id";
 
+/// Search results ranked by relevance (the most recently stored matches);
+/// the rest follow by date.
+const RANKED: i64 = 500;
+
 /// Words of text shown around the matches in a result.
 const SNIPPET_WORDS: usize = 24;
 
 /// The WHERE clause of a list. Parameters: `?1` category, `?2` the FTS
 /// query, `?3` tag, `?4` and `?5` the publication dates from and until
 /// (each NULL when not filtered on).
+///
+/// A search filters on the index's rowid, never on the articles' rows: an
+/// article row holds its body, and reading one for each of thousands of
+/// matches (only to be counted, or to lose the ranking) costs more than the
+/// whole match. Its dates come from the date index instead.
 fn condition(f: &ListFilter, search: bool) -> String {
-    let mut sql = String::from(if f.category.is_some() {
-        "a.id IN (SELECT article_id FROM article_categories WHERE category_slug = ?1)"
+    // The unary plus keeps SQLite from handing these terms to FTS5 as rowid
+    // lookups (one full-text match per candidate id: seconds, not ms).
+    let id = if search {
+        "+articles_fts.rowid"
     } else {
-        "?1 IS NULL"
-    });
+        "a.id"
+    };
+    // A search narrows to a section inside the index (`fts_match`).
+    let mut sql = if f.category.is_some() && !search {
+        format!("{id} IN (SELECT article_id FROM article_categories WHERE category_slug = ?1)")
+    } else {
+        "1".to_string()
+    };
     sql.push_str(if search {
         " AND articles_fts MATCH ?2"
     } else {
         " AND ?2 IS NULL"
     });
-    sql.push_str(if f.tag.is_some() {
-        " AND a.id IN (SELECT article_id FROM bookmark_tags WHERE tag = ?3)"
+    if f.tag.is_some() {
+        sql.push_str(&format!(
+            " AND {id} IN (SELECT article_id FROM bookmark_tags WHERE tag = ?3)"
+        ));
     } else {
-        " AND ?3 IS NULL"
-    });
-    sql.push_str(
-        " AND (?4 IS NULL OR a.published_at >= ?4) AND (?5 IS NULL OR a.published_at < ?5)",
-    );
+        sql.push_str(" AND ?3 IS NULL");
+    }
+    if search {
+        sql.push_str(&format!(
+            " AND (?4 IS NULL OR {id} IN (SELECT id FROM articles WHERE published_at >= ?4))
+              AND (?5 IS NULL OR {id} IN (SELECT id FROM articles WHERE published_at < ?5))"
+        ));
+    } else {
+        sql.push_str(
+            " AND (?4 IS NULL OR a.published_at >= ?4) AND (?5 IS NULL OR a.published_at < ?5)",
+        );
+    }
     // Subqueries rather than the list's joins, so a count reads only what
     // it filters on (a count of every article is then one index scan).
     if f.bookmarked_only {
-        sql.push_str(" AND EXISTS (SELECT 1 FROM bookmarks bm WHERE bm.article_id = a.id)");
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM bookmarks bm WHERE bm.article_id = {id})"
+        ));
     }
     if f.unread_only {
-        sql.push_str(" AND NOT EXISTS (SELECT 1 FROM read_state r WHERE r.article_id = a.id)");
+        sql.push_str(&format!(
+            " AND NOT EXISTS (SELECT 1 FROM read_state r WHERE r.article_id = {id})"
+        ));
     }
     sql
-}
-
-fn from(search: bool) -> &'static str {
-    if search {
-        "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-    } else {
-        "FROM articles a"
-    }
 }
 
 fn summary_row(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
@@ -103,6 +126,18 @@ fn matches(q: &Query, a: &ArticleSummary, more: &[Option<String>; 3]) -> Highlig
     }
 }
 
+/// The MATCH expression of a search, narrowed to a section if asked.
+fn fts_match(q: &Query, f: &ListFilter) -> String {
+    match &f.category {
+        Some(slug) => format!(
+            "({}) AND sections : \"{}\"",
+            q.fts,
+            index_text(slug, STEMMER).replace('"', "")
+        ),
+        None => q.fts.clone(),
+    }
+}
+
 impl Store {
     /// A page of a list: newest first (bookmarks: or most recently saved
     /// first), or, with a query, best match first.
@@ -115,52 +150,116 @@ impl Store {
             },
             None => None,
         };
-        let search = query.is_some();
-        let order = if search {
-            format!("bm25(articles_fts, {WEIGHTS}), a.published_at DESC")
-        } else {
-            match f.sort {
-                ListSort::Published => "a.published_at DESC, a.id DESC".into(),
-                ListSort::Saved => "b.created_at DESC, a.id DESC".into(),
-            }
-        };
-        let extra = if search {
-            ", a.body_html, a.image_caption, a.original_title"
-        } else {
-            ""
-        };
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}{extra} {} {SUMMARY_JOINS} WHERE {}
-             ORDER BY {order} LIMIT ?6 OFFSET ?7",
-            from(search),
-            condition(f, search),
-        );
         let limit = if f.limit == 0 { 100 } else { f.limit.min(1000) };
+        if let Some(q) = &query {
+            return self.search_page(f, q, limit);
+        }
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles a {SUMMARY_JOINS} WHERE {}
+             ORDER BY {} LIMIT ?6 OFFSET ?7",
+            condition(f, false),
+            match f.sort {
+                ListSort::Published => "a.published_at DESC, a.id DESC",
+                ListSort::Saved => "b.created_at DESC, a.id DESC",
+            }
+        );
         let conn = self.conn()?;
         let mut stmt = conn.prepare_cached(&sql)?;
-        let args = params![
-            f.category,
-            query.as_ref().map(|q| q.fts.as_str()),
-            f.tag,
-            f.since,
-            f.until,
-            limit,
-            f.offset
-        ];
-        let rows: Vec<ArticleSummary> = match &query {
-            None => stmt
-                .query_map(args, summary_row)?
-                .collect::<rusqlite::Result<_>>()?,
-            Some(q) => stmt
-                .query_map(args, |r| {
+        let rows = stmt.query_map(
+            params![
+                f.category,
+                None::<&str>,
+                f.tag,
+                f.since,
+                f.until,
+                limit,
+                f.offset
+            ],
+            summary_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A page of search results. The `RANKED` most recently stored matches
+    /// come first, best first (bm25, the headline weighted most); older matches
+    /// follow, newest first. Ranking every match of a common word (tens of
+    /// thousands in a large archive) would cost more than the goal of a
+    /// query; news readers want the recent best, and the old ones are still
+    /// there, in date order.
+    fn search_page(&self, f: &ListFilter, q: &Query, limit: u32) -> Result<Vec<ArticleSummary>> {
+        let conn = self.conn()?;
+        let cond = condition(f, true);
+        let fts = fts_match(q, f);
+        let fts = fts.as_str();
+        let floor: Option<i64> = conn
+            .prepare_cached(&format!(
+                "SELECT articles_fts.rowid FROM articles_fts WHERE {cond}
+                 ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?6"
+            ))?
+            .query_row(
+                params![f.category, fts, f.tag, f.since, f.until, RANKED - 1],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let floor = floor.unwrap_or(i64::MIN);
+        let ranked_total = match floor {
+            i64::MIN => i64::MAX,
+            _ => RANKED,
+        };
+        let (offset, limit) = (i64::from(f.offset), i64::from(limit));
+        let mut ids: Vec<i64> = Vec::with_capacity(limit as usize);
+        if offset < ranked_total {
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT articles_fts.rowid FROM articles_fts WHERE {cond} AND articles_fts.rowid >= ?6
+                 ORDER BY bm25(articles_fts, {WEIGHTS}), articles_fts.rowid DESC LIMIT ?7 OFFSET ?8"
+            ))?;
+            let rows = stmt.query_map(
+                params![f.category, fts, f.tag, f.since, f.until, floor, limit, offset],
+                |r| r.get(0),
+            )?;
+            ids = rows.collect::<rusqlite::Result<_>>()?;
+        }
+        if (ids.len() as i64) < limit && floor != i64::MIN {
+            let skip = (offset - ranked_total).max(0);
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT articles_fts.rowid FROM articles_fts WHERE {cond} AND articles_fts.rowid < ?6
+                 ORDER BY articles_fts.rowid DESC LIMIT ?7 OFFSET ?8"
+            ))?;
+            let rows = stmt.query_map(
+                params![
+                    f.category,
+                    fts,
+                    f.tag,
+                    f.since,
+                    f.until,
+                    floor,
+                    limit - ids.len() as i64,
+                    skip
+                ],
+                |r| r.get::<_, i64>(0),
+            )?;
+            for id in rows {
+                ids.push(id?);
+            }
+        }
+        // Only the page's rows are read (a row holds its body).
+        let mut row = conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS}, a.body_html, a.image_caption, a.original_title
+             FROM articles a {SUMMARY_JOINS} WHERE a.id = ?1"
+        ))?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let found = row
+                .query_row([id], |r| {
                     let mut a = summary_row(r)?;
                     let more = [r.get(12)?, r.get(13)?, r.get(14)?];
                     a.highlight = Some(matches(q, &a, &more));
                     Ok(a)
-                })?
-                .collect::<rusqlite::Result<_>>()?,
-        };
-        Ok(rows)
+                })
+                .optional()?;
+            out.extend(found);
+        }
+        Ok(out)
     }
 
     /// How many articles a list holds (for a list drawn a window at a time).
@@ -173,15 +272,12 @@ impl Store {
             None => None,
         };
         let search = query.is_some();
-        let sql = format!(
-            "SELECT COUNT(*) {} WHERE {}",
-            from(search),
-            condition(f, search)
-        );
+        let from = if search { "articles_fts" } else { "articles a" };
+        let sql = format!("SELECT COUNT(*) FROM {from} WHERE {}", condition(f, search));
         Ok(self.conn()?.prepare_cached(&sql)?.query_row(
             params![
                 f.category,
-                query.as_ref().map(|q| q.fts.as_str()),
+                query.as_ref().map(|q| fts_match(q, f)),
                 f.tag,
                 f.since,
                 f.until

@@ -19,8 +19,11 @@ pub const STEMMER: Stemmer = Stemmer::Light;
 pub const INDEX_VERSION: &str = "1-light10";
 const VERSION_KEY: &str = "search.index_version";
 
-/// bm25 weights of the columns: the headline counts most.
-pub const WEIGHTS: &str = "10.0, 4.0, 1.0, 6.0";
+/// bm25 weights of the columns (title, summary, body, original title,
+/// sections): the
+/// headline counts most. bm25() in SQL rather than FTS5's own rank, so that
+/// filters outside the index (section, unread) apply before the scoring.
+pub const WEIGHTS: &str = "10.0, 4.0, 1.0, 6.0, 0.0";
 
 /// The text of an article that is searched.
 pub(super) struct Searchable<'a> {
@@ -30,20 +33,25 @@ pub(super) struct Searchable<'a> {
     /// The lead picture's caption, searched with the body.
     pub caption: Option<&'a str>,
     pub original_title: Option<&'a str>,
+    /// The slugs of the sections it is filed under, separated by spaces.
+    pub sections: Option<&'a str>,
 }
 
-/// Writes (or rewrites) the index row of an article.
-pub(super) fn put(conn: &Connection, id: i64, a: &Searchable<'_>) -> Result<()> {
-    conn.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")?
-        .execute([id])?;
+/// Writes the index row of an article; `fresh` when it has none yet (a
+/// delete in a contentless index costs, even of nothing).
+pub(super) fn put(conn: &Connection, id: i64, a: &Searchable<'_>, fresh: bool) -> Result<()> {
+    if !fresh {
+        conn.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")?
+            .execute([id])?;
+    }
     let mut body = html_to_text(a.body_html);
     if let Some(c) = a.caption {
         body.push(' ');
         body.push_str(c);
     }
     conn.prepare_cached(
-        "INSERT INTO articles_fts (rowid, title, summary, body, original_title)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO articles_fts (rowid, title, summary, body, original_title, sections)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![
         id,
@@ -51,8 +59,61 @@ pub(super) fn put(conn: &Connection, id: i64, a: &Searchable<'_>) -> Result<()> 
         index_text(a.summary, STEMMER),
         index_text(&body, STEMMER),
         index_text(a.original_title.unwrap_or_default(), STEMMER),
+        index_text(a.sections.unwrap_or_default(), STEMMER),
     ])?;
     Ok(())
+}
+
+const SEARCHABLE_SQL: &str = "SELECT id, title, summary, body_html, image_caption, original_title,
+    (SELECT group_concat(category_slug, ' ') FROM article_categories c WHERE c.article_id = a.id)
+    FROM articles a";
+
+type SearchableRow = (
+    i64,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn searchable_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SearchableRow> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+    ))
+}
+
+fn put_row(conn: &Connection, row: &SearchableRow, fresh: bool) -> Result<()> {
+    let (id, title, summary, body_html, caption, original, sections) = row;
+    put(
+        conn,
+        *id,
+        &Searchable {
+            title,
+            summary,
+            body_html,
+            caption: caption.as_deref(),
+            original_title: original.as_deref(),
+            sections: sections.as_deref(),
+        },
+        fresh,
+    )
+}
+
+/// Indexes an article as it is stored now (after it was written, or filed
+/// under another section); `fresh` for one just inserted.
+pub(super) fn reindex(conn: &Connection, id: i64, fresh: bool) -> Result<()> {
+    let row = conn
+        .prepare_cached(&format!("{SEARCHABLE_SQL} WHERE a.id = ?1"))?
+        .query_row([id], searchable_row)?;
+    put_row(conn, &row, fresh)
 }
 
 /// Progress of an index rebuild.
@@ -83,22 +144,11 @@ impl Store {
         loop {
             let mut conn = self.conn()?;
             let tx = conn.transaction()?;
-            type Row = (i64, String, String, String, Option<String>, Option<String>);
-            let rows: Vec<Row> = {
-                let mut stmt = tx.prepare_cached(
-                    "SELECT id, title, summary, body_html, image_caption, original_title
-                     FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2",
-                )?;
-                let rows = stmt.query_map(params![after, batch.max(1) as i64], |r| {
-                    Ok((
-                        r.get(0)?,
-                        r.get(1)?,
-                        r.get(2)?,
-                        r.get(3)?,
-                        r.get(4)?,
-                        r.get(5)?,
-                    ))
-                })?;
+            let rows: Vec<SearchableRow> = {
+                let mut stmt = tx.prepare_cached(&format!(
+                    "{SEARCHABLE_SQL} WHERE a.id > ?1 ORDER BY a.id LIMIT ?2"
+                ))?;
+                let rows = stmt.query_map(params![after, batch.max(1) as i64], searchable_row)?;
                 rows.collect::<rusqlite::Result<_>>()?
             };
             if rows.is_empty() {
@@ -110,15 +160,8 @@ impl Store {
                 tx.commit()?;
                 return Ok(done);
             }
-            for (id, title, summary, body_html, caption, original) in &rows {
-                let text = Searchable {
-                    title,
-                    summary,
-                    body_html,
-                    caption: caption.as_deref(),
-                    original_title: original.as_deref(),
-                };
-                put(&tx, *id, &text)?;
+            for row in &rows {
+                put_row(&tx, row, false)?;
             }
             tx.commit()?;
             done += rows.len();
