@@ -22,10 +22,17 @@ pub fn collapse_ws(s: &str) -> String {
 }
 
 /// Cleans a piece of article text for storage: removes the stray backslashes
-/// the site's own escaping leaves around quotes (`\الرئيس\`), and collapses
+/// the site's own escaping leaves around quotes (`\الرئيس\`), and the bidi
+/// embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069:
+/// a headline carrying U+202E could otherwise reverse what follows it; the
+/// window gives every piece of text its own direction), and collapses
 /// whitespace. Quotes, digits and mixed Arabic/Latin text are kept as they are.
 pub fn clean_text(s: &str) -> String {
-    collapse_ws(&s.replace('\\', ""))
+    let kept: String = s
+        .chars()
+        .filter(|c| !matches!(c, '\\' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .collect();
+    collapse_ws(&kept)
 }
 
 /// Arabic fold for matching cues, never for display: drops harakat, tatweel
@@ -119,6 +126,15 @@ mod tests {
         assert_eq!(
             clean_text("وقال \\الرئيس الأوكراني\\ إن «12,000 جندي» وصلوا"),
             "وقال الرئيس الأوكراني إن «12,000 جندي» وصلوا"
+        );
+    }
+
+    #[test]
+    fn bidi_overrides_and_isolates_are_removed() {
+        assert_eq!(
+            clean_text("\u{202E}عنوان\u{202C} و\u{2067}معزول\u{2069} \u{200F}علامة"),
+            "عنوان ومعزول \u{200F}علامة",
+            "marks (U+200F) stay: they do not reorder anything around them"
         );
     }
 

@@ -69,15 +69,32 @@ pub fn parse_feed(body: &[u8], feed_url: &Url) -> Result<ParsedFeed> {
                 url,
                 title,
                 summary,
-                published: entry.published.or(entry.updated),
-                updated: entry.updated,
+                published: entry.published.or(entry.updated).map(not_future),
+                updated: entry.updated.map(not_future),
             })
         })
+        .take(MAX_ENTRIES)
         .collect();
     Ok(ParsedFeed {
         title: feed.title.map(|t| collapse_ws(&t.content)),
         entries,
     })
+}
+
+/// The most items read from one feed (a feed lists its newest first): a
+/// feed of 100,000 items must not become 100,000 page fetches. The
+/// benchmarks' feeds hold 2,000.
+pub const MAX_ENTRIES: usize = 2000;
+
+/// A date later than tomorrow is a mistake (or a trick to stay on top of
+/// the list forever): it becomes now.
+fn not_future(d: DateTime<Utc>) -> DateTime<Utc> {
+    let now = Utc::now();
+    if d > now + chrono::Duration::days(1) {
+        now
+    } else {
+        d
+    }
 }
 
 /// Text of an HTML fragment (feeds often escape markup into descriptions).

@@ -5,6 +5,7 @@
 
 pub mod corpus;
 pub mod generated;
+pub mod hostile;
 pub mod render;
 mod server;
 

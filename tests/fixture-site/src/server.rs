@@ -182,6 +182,15 @@ async fn route(state: &SiteState, path: &str, headers: &HeaderMap) -> Response {
             None => (StatusCode::NOT_FOUND, "الصفحة غير موجودة").into_response(),
         };
     }
+    // Hostile and broken documents, and the beacon that tells whether
+    // anything they carry reached out.
+    if let Some(name) = path.strip_prefix("/hostile/") {
+        return crate::hostile::respond(name, &base_url(headers))
+            .unwrap_or_else(|| StatusCode::NOT_FOUND.into_response());
+    }
+    if path.starts_with("/beacon/") {
+        return StatusCode::NO_CONTENT.into_response();
+    }
     let base = base_url(headers);
     match document(
         &state.corpus.read().unwrap_or_else(|p| p.into_inner()),
