@@ -124,6 +124,18 @@ pub struct IndexProgress {
 }
 
 impl Store {
+    /// Checks the index's own structure (FTS5's integrity-check) and
+    /// returns how many articles it holds, which is every stored article
+    /// once the index is current.
+    pub fn search_index_check(&self) -> Result<i64> {
+        let conn = self.conn()?;
+        conn.execute(
+            "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')",
+            [],
+        )?;
+        Ok(conn.query_row("SELECT COUNT(*) FROM articles_fts", [], |r| r.get(0))?)
+    }
+
     /// Whether the index was built by this version of the normaliser.
     pub fn search_index_current(&self) -> Result<bool> {
         Ok(self.setting(VERSION_KEY)?.as_deref() == Some(INDEX_VERSION))
