@@ -31,18 +31,21 @@ pub use models::*;
 pub use retention::{Retention, RetentionReport};
 pub use saved::{picture_hashes, ImportReport, SavedArticle, SavedBookmark, SavedImage};
 
+/// The schema, in order; the schema version is how many have been applied.
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_dedupe.sql"),
+    include_str!("migrations/003_feed_hash.sql"),
+    include_str!("migrations/004_retention.sql"),
+    include_str!("migrations/005_updates.sql"),
+    include_str!("migrations/006_page_validators.sql"),
+    include_str!("migrations/007_reading_position.sql"),
+    include_str!("migrations/008_bookmark_tags.sql"),
+    include_str!("migrations/009_search.sql"),
+];
+
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![
-        M::up(include_str!("migrations/001_initial.sql")),
-        M::up(include_str!("migrations/002_dedupe.sql")),
-        M::up(include_str!("migrations/003_feed_hash.sql")),
-        M::up(include_str!("migrations/004_retention.sql")),
-        M::up(include_str!("migrations/005_updates.sql")),
-        M::up(include_str!("migrations/006_page_validators.sql")),
-        M::up(include_str!("migrations/007_reading_position.sql")),
-        M::up(include_str!("migrations/008_bookmark_tags.sql")),
-        M::up(include_str!("migrations/009_search.sql")),
-    ])
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
 }
 
 /// The database. Cheap to share behind an `Arc`; every call takes the
@@ -188,6 +191,96 @@ mod tests {
         let b = store.bookmark(1).expect("read").expect("bookmark");
         assert_eq!((b.saved_at, b.note.as_deref()), (2, Some("ملاحظة")));
         assert!(b.tags.is_empty());
+    }
+
+    /// A database left at every earlier schema version, with the data that
+    /// version could hold, opens at the latest with all of it.
+    #[test]
+    fn every_earlier_version_with_data_migrates_and_keeps_it() {
+        let latest = MIGRATIONS.len();
+        for v in 1..latest {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let path = dir.path().join(format!("v{v}.db"));
+            {
+                let mut conn = Connection::open(&path).expect("open");
+                migrations().to_version(&mut conn, v).expect("old version");
+                conn.execute_batch(
+                    "INSERT INTO sources (url, category_slug, created_at) VALUES ('https://k/feed/', 'world', 1);
+                     INSERT INTO categories (slug, name, position) VALUES ('world', 'العالم', 0);
+                     INSERT INTO images (sha256, mime, bytes, size, created_at)
+                         VALUES ('aa', 'image/png', x'89504e470d0a1a0a', 8, 1);
+                     INSERT INTO image_urls (url, image_id) VALUES ('https://k/i.png', 1);
+                     INSERT INTO articles (source_id, guid, url, title, summary, body_html, image_url, image_id,
+                                           category_slug, category_label, published_at, fetched_at)
+                         VALUES (1, 'g1', 'https://k/a/', 'الاقتصاد العالمي يتباطأ', 'ملخص', '<p>نص الخبر</p>',
+                                 'https://k/i.png', 1, 'world', 'العالم', 1700000000, 1700000001);
+                     INSERT INTO article_categories (article_id, category_slug) VALUES (1, 'world');
+                     INSERT INTO article_links (article_id, kind, position, title, url)
+                         VALUES (1, 'see_also', 0, 'خبر آخر', 'https://k/b/');
+                     INSERT INTO read_state (article_id, read_at) VALUES (1, 5);
+                     INSERT INTO bookmarks (article_id, created_at, note) VALUES (1, 6, 'ملاحظة');
+                     INSERT INTO settings (key, value) VALUES ('ui.theme', 'dark');",
+                )
+                .expect("v1 data");
+                if v >= 4 {
+                    // From version 4 on, the app records each picture's use.
+                    conn.execute(
+                        "INSERT INTO article_images (article_id, image_id) VALUES (1, 1)",
+                        [],
+                    )
+                    .expect("picture use");
+                }
+                if v >= 7 {
+                    conn.execute(
+                        "INSERT INTO reading_positions (article_id, position, updated_at) VALUES (1, 0.5, 7)",
+                        [],
+                    )
+                    .expect("position");
+                }
+                if v >= 8 {
+                    conn.execute(
+                        "INSERT INTO bookmark_tags (article_id, tag) VALUES (1, 'اقتصاد')",
+                        [],
+                    )
+                    .expect("tag");
+                }
+            }
+            let store = Store::open(&path).unwrap_or_else(|e| panic!("from v{v}: {e}"));
+            assert_eq!(store.schema_version().expect("version"), latest as i64, "from v{v}");
+            assert_eq!(store.integrity_check().expect("check"), "ok", "from v{v}");
+            let a = store.article(1).expect("article");
+            assert_eq!(a.title, "الاقتصاد العالمي يتباطأ", "from v{v}");
+            assert!(a.read && a.bookmarked, "from v{v}");
+            assert_eq!(a.image.as_deref(), Some("aa"), "from v{v}");
+            assert_eq!(a.see_also.len(), 1, "from v{v}");
+            assert_eq!(a.position, if v >= 7 { 0.5 } else { 0.0 }, "from v{v}");
+            let b = store.bookmark(1).expect("read").expect("bookmark");
+            assert_eq!((b.saved_at, b.note.as_deref()), (6, Some("ملاحظة")), "from v{v}");
+            let tags: &[&str] = if v >= 8 { &["اقتصاد"] } else { &[] };
+            assert_eq!(b.tags, tags, "from v{v}");
+            assert_eq!(
+                store.settings_with_prefix("ui.").expect("settings"),
+                [("theme".to_string(), "dark".to_string())],
+                "from v{v}"
+            );
+            // Retention still knows the picture is used.
+            store
+                .apply_retention(Retention {
+                    max_age_days: Some(1),
+                    max_articles: None,
+                })
+                .expect("retention");
+            assert!(store.image("aa").expect("image").is_some(), "from v{v}");
+            // Searchable once its index is built.
+            store.rebuild_search_index(10, |_| {}).expect("index");
+            let found = store
+                .list_articles(&ListFilter {
+                    query: Some("والاقتصاد ".into()),
+                    ..ListFilter::default()
+                })
+                .expect("search");
+            assert_eq!(found.len(), 1, "from v{v}");
+        }
     }
 
     #[test]
