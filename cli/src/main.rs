@@ -19,6 +19,7 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand};
 use khabarain_core::fetch::{FetchPolicy, Fetcher};
 use khabarain_core::site_config::{Site, BASE_URL_ENV, DB_ENV, DEFAULT_BASE_URL};
+use khabarain_core::store::recovery::open_or_recover;
 use khabarain_core::store::{default_db_path, ListFilter, Store};
 use khabarain_core::sync::{SyncEvent, SyncOptions, Syncer};
 
@@ -147,7 +148,20 @@ fn run(cli: Cli) -> khabarain_core::Result<ExitCode> {
         Some(p) => p,
         None => default_db_path()?,
     };
-    let store = Arc::new(Store::open(&db)?);
+    let backups = khabarain_core::bookmark_io::backup::beside(&db);
+    let (store, recovery) = open_or_recover(&db, &backups, chrono::Utc::now().timestamp())?;
+    if let Some(r) = recovery {
+        eprintln!(
+            "khabarain: the database could not be read ({}); it was kept as {} and a new one made{}",
+            r.reason,
+            r.kept_as.display(),
+            match (&r.backup, &r.restored) {
+                (Some(b), Some(rep)) => format!("; {} bookmarks restored from {b}", rep.added),
+                _ => String::new(),
+            }
+        );
+    }
+    let store = Arc::new(store);
     match cli.command {
         Command::Sync {
             sources,

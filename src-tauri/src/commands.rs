@@ -56,6 +56,8 @@ pub struct AppInfo {
     pub last_sync: Option<SyncReport>,
     /// Articles the window opens by itself (start-up benchmark); 0 normally.
     pub bench_open: u32,
+    /// What was done about a damaged database at start, to tell the reader.
+    pub recovery: Option<khabarain_core::store::recovery::Recovery>,
 }
 
 pub fn check_id(id: i64) -> CmdResult<i64> {
@@ -75,6 +77,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         syncing: state.syncer.is_running(),
         last_sync: state.last_report.lock().ok().and_then(|r| r.clone()),
         bench_open: state.bench_open,
+        recovery: state.recovery.clone(),
     }
 }
 

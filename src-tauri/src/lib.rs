@@ -13,7 +13,7 @@ mod state;
 use std::sync::Arc;
 
 use khabarain_core::fetch::{FetchPolicy, Fetcher};
-use khabarain_core::store::Store;
+use khabarain_core::store::recovery::open_or_recover;
 use khabarain_core::sync::{SyncOptions, Syncer};
 use tauri::Manager;
 
@@ -154,7 +154,10 @@ fn open_state(
     opts: &options::Options,
     started: std::time::Instant,
 ) -> khabarain_core::Result<AppState> {
-    let store = Arc::new(Store::open(&opts.db_path)?);
+    let backups = khabarain_core::bookmark_io::backup::beside(&opts.db_path);
+    let (store, recovery) =
+        open_or_recover(&opts.db_path, &backups, chrono::Utc::now().timestamp())?;
+    let store = Arc::new(store);
     let fetcher = Fetcher::new(FetchPolicy::default())?;
     let syncer = Arc::new(Syncer::new(
         store.clone(),
@@ -170,12 +173,8 @@ fn open_state(
         fetcher,
         last_report: Default::default(),
         started,
-        backups: bookmarks::Backups::new(
-            opts.db_path
-                .parent()
-                .unwrap_or(std::path::Path::new("."))
-                .join("backups"),
-        ),
+        backups: bookmarks::Backups::new(backups),
+        recovery,
         bench_open: opts.bench_open,
     })
 }

@@ -17,5 +17,7 @@ pub struct AppState {
     /// When the process started, for the start-up milestones in the log.
     pub started: std::time::Instant,
     pub backups: crate::bookmarks::Backups,
+    /// Set when the database was damaged at start and made again.
+    pub recovery: Option<khabarain_core::store::recovery::Recovery>,
     pub bench_open: u32,
 }

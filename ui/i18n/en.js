@@ -150,6 +150,15 @@ export default {
   shareQuote: "Share the quote",
   copyQuote: "Copy the quote with headline and link",
 
+  // A damaged database, found at start.
+  understood: "OK",
+  recoveredTitle: "The database was rebuilt",
+  recoveredBody: (kept, restored) =>
+    `The reader's database could not be read. It was kept as it is, as ${kept}, and a new one was made. ` +
+    (restored === null
+      ? "There was no backup of the bookmarks. The news will come back with the next sync."
+      : `${count(restored, "bookmarked story was", "bookmarked stories were")} restored from the backup; the rest of the news will come back with the next sync.`),
+
   keysTitle: "Keyboard shortcuts",
   keys: {
     next: "Next story",

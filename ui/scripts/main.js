@@ -214,6 +214,17 @@ async function openMany(n) {
   await api.milestone("articles_opened", opened);
 }
 
+/** Tells the reader the database was damaged and what was done. */
+function showRecovery(r) {
+  const notice = document.getElementById("notice");
+  document.getElementById("notice-title").textContent = t.recoveredTitle;
+  const name = r.kept_as.split(/[\\/]/).pop();
+  document.getElementById("notice-body").textContent = t.recoveredBody(name, r.restored ? r.restored.added : null);
+  document.getElementById("notice-detail").textContent = [r.kept_as, r.reason, r.restore_error].filter(Boolean).join(" — ");
+  document.getElementById("notice-close").onclick = closeDialog;
+  openDialog(notice, document.getElementById("notice-close"));
+}
+
 async function start() {
   drawIcons();
   await initPrefs();
@@ -246,6 +257,7 @@ async function start() {
     }),
     initSettings(),
   ]);
+  if (info.recovery) showRecovery(info.recovery);
   if (info.bench_open > 0) await openMany(info.bench_open);
 }
 

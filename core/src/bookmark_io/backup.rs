@@ -19,6 +19,11 @@ use crate::error::{Error, Result};
 use crate::store::{ImportReport, Store};
 
 pub const KEEP: usize = 10;
+
+/// Where the backups of a database are kept: `backups/` beside it.
+pub fn beside(db: &Path) -> PathBuf {
+    db.parent().unwrap_or(Path::new(".")).join("backups")
+}
 const PREFIX: &str = "bookmarks-";
 
 /// One backup file.

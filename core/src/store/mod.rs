@@ -9,6 +9,7 @@ mod categories;
 pub(crate) mod images;
 mod lists;
 mod models;
+pub mod recovery;
 mod retention;
 mod saved;
 pub mod search;
@@ -246,7 +247,11 @@ mod tests {
                 }
             }
             let store = Store::open(&path).unwrap_or_else(|e| panic!("from v{v}: {e}"));
-            assert_eq!(store.schema_version().expect("version"), latest as i64, "from v{v}");
+            assert_eq!(
+                store.schema_version().expect("version"),
+                latest as i64,
+                "from v{v}"
+            );
             assert_eq!(store.integrity_check().expect("check"), "ok", "from v{v}");
             let a = store.article(1).expect("article");
             assert_eq!(a.title, "الاقتصاد العالمي يتباطأ", "from v{v}");
@@ -255,7 +260,11 @@ mod tests {
             assert_eq!(a.see_also.len(), 1, "from v{v}");
             assert_eq!(a.position, if v >= 7 { 0.5 } else { 0.0 }, "from v{v}");
             let b = store.bookmark(1).expect("read").expect("bookmark");
-            assert_eq!((b.saved_at, b.note.as_deref()), (6, Some("ملاحظة")), "from v{v}");
+            assert_eq!(
+                (b.saved_at, b.note.as_deref()),
+                (6, Some("ملاحظة")),
+                "from v{v}"
+            );
             let tags: &[&str] = if v >= 8 { &["اقتصاد"] } else { &[] };
             assert_eq!(b.tags, tags, "from v{v}");
             assert_eq!(
