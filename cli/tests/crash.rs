@@ -94,11 +94,14 @@ async fn sigkill_during_sync_loses_nothing() {
     };
     assert_eq!(bookmarks.len(), 5);
 
+    // A site a little slow to answer, so that every run is still at work
+    // when its moment comes, however fast the machine.
+    site.set_latency(Duration::from_millis(10));
     let mut moments = Moments(0x5eed_1234_abcd_0042);
     let mut seen = Vec::new();
     let mut exited_first = 0;
     for k in 0..KILLS {
-        let wait = Duration::from_millis(20 + moments.next_ms(1200));
+        let wait = Duration::from_millis(20 + moments.next_ms(900));
         let mut child = sync(&db, &base, k..k + 1).spawn().expect("sync starts");
         let started = Instant::now();
         let finished = tokio::task::block_in_place(|| loop {
@@ -126,6 +129,7 @@ async fn sigkill_during_sync_loses_nothing() {
     }
 
     // Then a sync that is let finish stores everything.
+    site.set_latency(Duration::ZERO);
     let out =
         tokio::task::block_in_place(|| sync(&db, &base, 0..KILLS).output()).expect("last sync");
     assert!(out.status.success(), "the sync after the kills completes");

@@ -66,7 +66,7 @@ pub(super) fn entry_article(
         image_credit: None,
         category_slug: source.category_slug.clone(),
         category_label: None,
-        published_at: entry.published.map(|d| d.timestamp()),
+        published_at: Some(published_or_now(entry.published)),
         source_updated_at: entry.updated.map(|d| d.timestamp()),
         page_validators: Validators::default(),
         see_also: Vec::new(),
@@ -167,7 +167,7 @@ pub(super) async fn fetch_and_store(
         image_credit: x.image_credit,
         category_slug: source.category_slug.clone(),
         category_label: x.category_label,
-        published_at: entry.published.or(x.published).map(|d| d.timestamp()),
+        published_at: Some(published_or_now(entry.published.or(x.published))),
         source_updated_at: entry.updated.map(|d| d.timestamp()),
         page_validators,
         see_also: x.see_also,
@@ -182,4 +182,13 @@ pub(super) async fn fetch_and_store(
     }
     let (_, inserted) = syncer.store.insert_article(&new, image.as_ref(), &inline)?;
     Ok(if inserted { Stored::New } else { Stored::Known })
+}
+
+/// When an article was published: as the feed or page says, but never
+/// later than now; an article that says nothing is dated when it arrived
+/// (as readers date it), so it is not lost at the end of the list.
+fn published_or_now(date: Option<chrono::DateTime<chrono::Utc>>) -> i64 {
+    let now = chrono::Utc::now().timestamp();
+    date.map(|d| d.timestamp())
+        .map_or(now, |d| d.min(now + 86_400))
 }
