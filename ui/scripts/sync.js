@@ -12,6 +12,8 @@ const bar = document.getElementById("sync-progress");
 const status = document.getElementById("sync-status");
 let onFinished = () => {};
 let freshSoFar = 0;
+// Whether this window heard a sync finish (then it has drawn its result).
+let heardFinish = false;
 let isRunning = false;
 // The last result, drawn again when the language changes.
 let shown = null;
@@ -26,7 +28,7 @@ export async function initSync(finishedHandler) {
   else if (info.last_sync) {
     showResult(info.last_sync);
     // A sync that ended before this window listened: show what it brought.
-    if (info.last_sync.new_articles > 0) onFinished(info.last_sync);
+    if (!heardFinish && info.last_sync.new_articles > 0) onFinished(info.last_sync);
   }
   await renderSources();
   return info;
@@ -76,6 +78,7 @@ function handle(event) {
       setStatus(t.syncProgress(event.done, event.total_sources, freshSoFar));
       break;
     case "finished":
+      heardFinish = true;
       running(false);
       showResult(event.report);
       renderSources();

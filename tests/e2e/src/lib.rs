@@ -181,6 +181,24 @@ pub async fn wait_title(c: &Client, title: &str) {
     .await;
 }
 
+/// Clicks the first element matching `css`, as a pointer would. A list
+/// drawn again between finding the element and clicking it (a sync that
+/// just finished) makes the element stale: it is found again.
+pub async fn click(c: &Client, css: &str) {
+    let mut last = None;
+    for _ in 0..10 {
+        match c.find(Locator::Css(css)).await {
+            Ok(el) => match el.click().await {
+                Ok(_) => return,
+                Err(e) => last = Some(e.to_string()),
+            },
+            Err(e) => last = Some(e.to_string()),
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("could not click {css}: {last:?}");
+}
+
 /// Runs a script in the page and returns its value.
 pub async fn js(c: &Client, script: &str) -> serde_json::Value {
     c.execute(script, vec![])

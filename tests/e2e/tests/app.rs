@@ -6,7 +6,7 @@
 //! Ignored by a plain `cargo test`: it needs an X display, tauri-driver and
 //! the built app. `scripts/test.sh` runs it under xvfb-run with `--ignored`.
 
-use khabarain_e2e::{fantoccini::Locator, screenshot_dir, wait_for, wait_until, Driver};
+use khabarain_e2e::{click, fantoccini::Locator, screenshot_dir, wait_for, wait_until, Driver};
 use khabarain_fixture_site::FixtureSite;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -136,12 +136,7 @@ async fn sync_read_bookmark_restart_and_read_offline() {
         )
         .await;
 
-        c.find(Locator::Css(".article-row"))
-            .await
-            .expect("first row")
-            .click()
-            .await
-            .expect("click");
+        click(&c, ".article-row").await;
         let title = wait_for(&c, "#article-title", 10).await;
         assert_eq!(title.text().await.expect("text"), newest_title);
         // The cached lead image is shown, served by the app's own scheme.
@@ -194,12 +189,7 @@ async fn sync_read_bookmark_restart_and_read_offline() {
             items,
             "copy-link,copy-title-link,whatsapp,telegram,x,facebook,linkedin,email"
         );
-        c.find(Locator::Css("[data-share=copy-link]"))
-            .await
-            .expect("copy")
-            .click()
-            .await
-            .expect("click");
+        click(&c, "[data-share=copy-link]").await;
         wait_until(
             &c,
             "document.getElementById('toast').textContent === 'تم النسخ'",
@@ -293,12 +283,7 @@ async fn sync_read_bookmark_restart_and_read_offline() {
             serde_json::json!([newest_title]),
             "the bookmark survived the restart"
         );
-        c.find(Locator::Css(".article-row"))
-            .await
-            .expect("row")
-            .click()
-            .await
-            .expect("click");
+        click(&c, ".article-row").await;
         let title = wait_for(&c, "#article-title", 10).await;
         assert_eq!(title.text().await.expect("text"), newest_title);
         wait_until(

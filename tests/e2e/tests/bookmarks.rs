@@ -6,7 +6,8 @@
 //! share-quote.png.
 
 use khabarain_e2e::{
-    fantoccini::Locator, js, key, screenshot_dir, wait_for, wait_title, wait_until, Driver, ESCAPE,
+    click, fantoccini::Locator, js, key, screenshot_dir, wait_for, wait_title, wait_until, Driver,
+    ESCAPE,
 };
 use khabarain_fixture_site::FixtureSite;
 
@@ -70,12 +71,7 @@ async fn bookmark_tag_restart_filter_export_remove_import() {
             60,
         )
         .await;
-        c.find(Locator::Css(".article-row"))
-            .await
-            .expect("row")
-            .click()
-            .await
-            .expect("click");
+        click(&c, ".article-row").await;
         wait_title(&c, &first).await;
 
         // b saves it; the note and tags are typed in the panel that appears.

@@ -5,7 +5,7 @@
 //! Screenshots: target/e2e/english.png, narrow-list.png, narrow-reader.png.
 
 use khabarain_e2e::{
-    fantoccini::Locator, js, key, screenshot_dir, wait_title, wait_until, Driver, ESCAPE,
+    click, fantoccini::Locator, js, key, screenshot_dir, wait_title, wait_until, Driver, ESCAPE,
 };
 use khabarain_fixture_site::corpus::Block;
 use khabarain_fixture_site::FixtureSite;
@@ -81,12 +81,7 @@ async fn search_settings_language_narrow_layout_and_links() {
             60,
         )
         .await;
-        c.find(Locator::Css(".article-row"))
-            .await
-            .expect("row")
-            .click()
-            .await
-            .expect("click");
+        click(&c, ".article-row").await;
         wait_title(&c, &newest.title).await;
         check_a11y(&c).await;
 
@@ -219,12 +214,7 @@ async fn search_settings_language_narrow_layout_and_links() {
             c.screenshot().await.expect("screenshot"),
         )
         .expect("save");
-        c.find(Locator::Css(".article-row"))
-            .await
-            .expect("row")
-            .click()
-            .await
-            .expect("click");
+        click(&c, ".article-row").await;
         wait_title(&c, &newest.title).await;
         wait_until(&c, &only("reader"), 5).await;
         std::fs::write(

@@ -4,7 +4,7 @@
 //! themes are saved under target/e2e/.
 
 use khabarain_e2e::{
-    fantoccini::Locator, key, screenshot_dir, wait_for, wait_title, wait_until, Driver,
+    click, fantoccini::Locator, key, screenshot_dir, wait_for, wait_title, wait_until, Driver,
 };
 use khabarain_fixture_site::FixtureSite;
 
@@ -37,12 +37,7 @@ async fn keys_theme_and_font_size() {
                 .expect("theme"),
             "system"
         );
-        c.find(Locator::Css(".article-row"))
-            .await
-            .expect("row")
-            .click()
-            .await
-            .expect("click");
+        click(&c, ".article-row").await;
         wait_title(&c, &titles[0]).await;
 
         // j goes to the next article, k back; m marks the open one unread.
@@ -290,12 +285,7 @@ async fn keys_theme_and_font_size() {
             60,
         )
         .await;
-        c.find(Locator::Css(".article-row"))
-            .await
-            .expect("row")
-            .click()
-            .await
-            .expect("click");
+        click(&c, ".article-row").await;
         wait_for(&c, "#article-title", 10).await;
         wait_until(
             &c,
