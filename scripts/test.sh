@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of Khabarain Reader and exits non-zero on any failure:
-# formatting and lints, unit and integration tests (against the local fixture
-# site and real SQLite files), and the real app driven over WebDriver under
-# Xvfb. Installs what is missing first.
+# formatting and lints (the GitHub workflow's too), unit and integration tests
+# (against the local fixture site and real SQLite files), the real app driven
+# over WebDriver under Xvfb, and the .deb built, installed into this system,
+# run and removed. Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
@@ -15,6 +16,8 @@ echo "==> cargo fmt --check"
 cargo fmt --all -- --check
 echo "==> cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+echo "==> the GitHub Actions workflow (actionlint, shellcheck on its scripts)"
+"$(actionlint_bin)" .github/workflows/*.yml
 echo "==> build the app (the WebDriver tests drive this binary)"
 cargo build --workspace --bins --locked
 echo "==> interface logic (node --test tests/ui/)"
@@ -27,8 +30,12 @@ echo "==> the real app over WebDriver (tauri-driver + WebKitWebDriver, under Xvf
 # The only ignored tests are the ones that need a display and the built app.
 xvfb-run -a -s '-screen 0 1280x800x24' \
   cargo test --workspace --locked -- --ignored --test-threads=1 2>&1 | tee -a "$log"
+echo "==> installers: .deb and .rpm from a release build, then the .deb installed, run and removed"
+npm run tauri -- build --bundles deb,rpm
+tests/install/deb.sh
+echo "test result: install. 1 passed; 0 failed;" | tee -a "$log"
 
-echo "==> screenshots in target/e2e/"
+echo "==> screenshots in target/e2e/ and target/install/"
 # One closing line for the whole run, summed over every test binary.
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed;?$/) p += $(i-1); if ($(i) ~ /^failed;?$/) f += $(i-1) } }
      END { printf "tests: %d passed, %d failed\n", p, f; exit (f > 0) }' "$log"

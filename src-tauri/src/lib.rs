@@ -9,6 +9,8 @@ mod image_scheme;
 mod options;
 mod search_index;
 mod state;
+#[cfg(feature = "updater")]
+mod updates;
 
 use std::sync::Arc;
 
@@ -50,7 +52,7 @@ pub fn run() {
     tracing::info!(db = %opts.db_path.display(), site = %opts.site.base_url, "starting");
     let sync_on_start = opts.sync_on_start;
 
-    let result = tauri::Builder::default()
+    let builder = tauri::Builder::default()
         // First, so that a second launch on the same database hands over to
         // the window already open before it does anything else.
         .plugin(
@@ -62,13 +64,18 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         // Size, position and maximised state come back as the user left them.
-        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_window_state::Builder::default().build());
+    #[cfg(feature = "updater")]
+    let builder = builder.plugin(tauri_plugin_updater::Builder::new().build());
+    let result = builder
         .register_asynchronous_uri_scheme_protocol(image_scheme::SCHEME, image_scheme::handle)
         .manage(state)
         .setup(move |app| {
             auto_sync::spawn(app.handle().clone());
             bookmarks::Backups::spawn(app.handle().clone());
             search_index::spawn(app.handle().clone());
+            #[cfg(feature = "updater")]
+            updates::check_in_background(app.handle().clone());
             if sync_on_start {
                 let handle = app.handle().clone();
                 let state = app.state::<AppState>();
