@@ -88,7 +88,7 @@ for _ in $(seq 1 120); do
 done
 [ "$count" -ge "$ARTICLES" ] || { cat "$app_log"; fail "first sync stored $count of $ARTICLES articles in 120 s"; }
 echo "==> first sync stored $count articles in $db"
-win=$(DISPLAY="$display" xdotool search --sync --onlyvisible --name 'قارئ خبرين' | head -n1)
+win=$(DISPLAY="$display" timeout 60 xdotool search --sync --onlyvisible --name 'قارئ خبرين' | head -n1 || true)
 [ -n "$win" ] || fail "no window titled قارئ خبرين"
 if command -v import >/dev/null 2>&1; then
   sleep 2 # let the list paint
