@@ -19,7 +19,7 @@ pub fn spawn(app: AppHandle) {
             }
         }
         let started = std::time::Instant::now();
-        match store.rebuild_search_index(500, |p| {
+        match store.rebuild_search_index(100, |p| {
             tracing::debug!(done = p.done, total = p.total, "search index");
         }) {
             Ok(n) => tracing::info!(
