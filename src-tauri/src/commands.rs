@@ -152,6 +152,17 @@ pub fn count_articles(state: State<'_, AppState>, args: ListArgs) -> CmdResult<i
     Ok(state.store.count_articles(&args.filter()?)?)
 }
 
+/// Where an article stands in a list, so the list keeps the reader's place
+/// when it is drawn again.
+#[tauri::command]
+pub fn list_position(
+    state: State<'_, AppState>,
+    args: ListArgs,
+    id: i64,
+) -> CmdResult<Option<i64>> {
+    Ok(state.store.list_position(&args.filter()?, check_id(id)?)?)
+}
+
 #[tauri::command]
 pub fn get_article(state: State<'_, AppState>, id: i64) -> CmdResult<ArticleDetail> {
     Ok(state.store.article(check_id(id)?)?)

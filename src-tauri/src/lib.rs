@@ -95,6 +95,7 @@ pub fn run() {
             commands::sources,
             commands::list_articles,
             commands::count_articles,
+            commands::list_position,
             commands::get_article,
             commands::set_read,
             bookmarks::set_bookmark,

@@ -15,6 +15,7 @@ export const api = {
   categories: () => invoke("categories"),
   listArticles: (args) => invoke("list_articles", { args }),
   countArticles: (args) => invoke("count_articles", { args }),
+  listPosition: (args, id) => invoke("list_position", { args, id }),
   article: (id) => invoke("get_article", { id }),
   setRead: (id, read) => invoke("set_read", { id, read }),
   // Removing returns the bookmark removed (for undo).

@@ -95,33 +95,93 @@ export function onView(handler) {
   viewShown = handler;
 }
 
-export async function showView(next) {
+/** Shows a list from its top. With `keepPlace`, the same list drawn again
+ *  (a sync brought articles, a bookmark changed): the row the reader was
+ *  on stays where it was on the screen, and keeps the keyboard focus. */
+export async function showView(next, { keepPlace = false } = {}) {
   view = next;
   const size = pageSize(next);
   const gen = ++generation;
+  const place = keepPlace ? currentPlace() : null;
   // Title, count and rows change together, once the first page is here.
-  const [count, first] = await Promise.all([
+  const [count, first, at] = await Promise.all([
     api.countArticles(listArgs(0, 0)),
     api.listArticles(listArgs(0, size)),
+    place ? api.listPosition(listArgs(0, 1), place.id).catch(() => null) : null,
   ]);
   if (gen !== generation) return;
+  const fresh = new Map([[0, first]]);
+  let top = 0;
+  if (place) {
+    // A search has no place to find (it is ranked): it keeps its scroll.
+    const index = at ?? place.index;
+    top = Math.max(0, listTop() + index * ROW - place.offset);
+    // The rows to show are fetched before anything moves, so the list
+    // changes once, with no blank rows.
+    const [lo, hi] = windowAt(top, count);
+    const wanted = [];
+    for (let n = Math.floor(lo / size); n <= Math.floor(hi / size); n++) if (!fresh.has(n)) wanted.push(n);
+    const got = await Promise.all(wanted.map((n) => api.listArticles(listArgs(n * size, size))));
+    if (gen !== generation) return;
+    wanted.forEach((n, k) => fresh.set(n, got[k]));
+  }
   PAGE = size;
   total = count;
-  pages = new Map([[0, first]]);
+  pages = fresh;
   loading = new Map();
-  elements = new Map();
-  listEl.replaceChildren();
   listEl.style.blockSize = `${total * ROW}px`;
-  pane.scrollTop = 0;
+  pane.scrollTop = top;
+  // Rows of the articles still shown are kept (the focused one keeps its
+  // focus); the others go before any is placed, so none has to move.
+  const spare = new Map();
+  if (place) {
+    const [lo, hi] = windowAt(pane.scrollTop);
+    const shown = new Set();
+    for (let i = lo; i <= hi; i++) shown.add(rowAt(i)?.id);
+    for (const el of elements.values()) {
+      const id = Number(el.dataset.id);
+      if (shown.has(id)) spare.set(id, el);
+      else el.remove();
+    }
+  } else {
+    listEl.replaceChildren();
+  }
+  elements = new Map();
   titleEl.textContent = viewTitle(next);
   countEl.textContent = total ? t.count(total) : "";
   emptyEl.hidden = total > 0;
   emptyEl.textContent = emptyText(next);
-  render();
+  render(spare);
+  for (const el of spare.values()) el.remove();
   viewShown(next);
 }
 
-export const refresh = () => showView(view);
+export const refresh = () => showView(view, { keepPlace: true });
+
+/** The row the reader is on: the focused one if it is in sight, else the
+ *  first one in sight; with its index and its distance from the top. */
+function currentPlace() {
+  const focused = listEl.contains(document.activeElement) ? document.activeElement.closest(".article-row") : null;
+  let best = null;
+  for (const [index, el] of elements) {
+    const offset = listTop() + index * ROW - pane.scrollTop;
+    const inSight = offset > -ROW && offset < pane.clientHeight;
+    if (!inSight) continue;
+    if (el === focused) return { id: Number(el.dataset.id), index, offset };
+    if (offset >= 0 && (!best || index < best.index)) best = { id: Number(el.dataset.id), index, offset };
+  }
+  return best;
+}
+
+/** The list's top inside the scrolling pane. */
+const listTop = () => listEl.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
+
+/** The rows drawn for a scroll position: those in sight and a few more. */
+function windowAt(scrollTop, count = total) {
+  const first = Math.max(0, Math.floor((scrollTop - listTop()) / ROW) - OVERSCAN);
+  const last = Math.min(count - 1, first + Math.ceil(pane.clientHeight / ROW) + 2 * OVERSCAN);
+  return [first, last];
+}
 
 /** The view the list shows ({kind, category, title, query}). */
 export const currentView = () => view;
@@ -158,10 +218,8 @@ function schedule() {
   if (!frame) frame = requestAnimationFrame(() => ((frame = 0), render()));
 }
 
-function render() {
-  const listTop = listEl.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
-  const first = Math.max(0, Math.floor((pane.scrollTop - listTop) / ROW) - OVERSCAN);
-  const last = Math.min(total - 1, first + Math.ceil(pane.clientHeight / ROW) + 2 * OVERSCAN);
+function render(spare = null) {
+  const [first, last] = windowAt(pane.scrollTop);
   for (const [i, el] of elements) {
     if (i < first || i > last) {
       el.remove();
@@ -178,7 +236,8 @@ function render() {
     let el = elements.get(i);
     if (!el || Number(el.dataset.id) !== a.id) {
       el?.remove();
-      el = renderRow(a, i);
+      el = renderRow(a, i, spare?.get(a.id));
+      spare?.delete(a.id);
       elements.set(i, el);
     }
     // In index order, moving nothing that is already in place (a moved
@@ -189,8 +248,11 @@ function render() {
   }
 }
 
-function renderRow(a, index) {
-  const li = document.createElement("li");
+/** A row for article `a` at `index`: drawn afresh, into `li` when the
+ *  article already had one (it keeps its focus, and its picture). */
+function renderRow(a, index, li = document.createElement("li")) {
+  const oldThumb = li.querySelector(".thumb");
+  li.replaceChildren();
   li.className = "article-row" + (a.read ? " read" : "");
   li.dataset.id = a.id;
   li.style.insetBlockStart = `${index * ROW}px`;
@@ -237,7 +299,8 @@ function renderRow(a, index) {
 
   li.append(dot, text, bookmarkToggle(a.bookmarked));
   const src = imageUrl(a.image);
-  if (src) {
+  if (src && oldThumb?.getAttribute("src") === src) li.append(oldThumb);
+  else if (src) {
     const img = document.createElement("img");
     img.className = "thumb";
     img.decoding = "async";
@@ -287,8 +350,7 @@ export function select(id) {
   const i = indexOf(id);
   if (i < 0) return;
   // Keep the selected row in view.
-  const listTop = listEl.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
-  const top = listTop + i * ROW;
+  const top = listTop() + i * ROW;
   if (top < pane.scrollTop) pane.scrollTop = top;
   else if (top + ROW > pane.scrollTop + pane.clientHeight) pane.scrollTop = top + ROW - pane.clientHeight;
   render();

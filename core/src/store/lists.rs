@@ -262,6 +262,64 @@ impl Store {
         Ok(out)
     }
 
+    /// Where an article stands in a list (0: first), or `None` when the list
+    /// does not hold it. A list drawn again after a sync finds the reader's
+    /// place by it: new articles above it move it down. A search is ranked
+    /// per query and has no stable place to find, so it answers `None`.
+    pub fn list_position(&self, f: &ListFilter, id: i64) -> Result<Option<i64>> {
+        if f.query.is_some() {
+            return Ok(None);
+        }
+        // The list's order as a single key (NULL sorts last in DESC order,
+        // as i64::MIN does), then the id.
+        let key = match f.sort {
+            ListSort::Published => "coalesce(a.published_at, ?8)",
+            ListSort::Saved => "coalesce(b.created_at, ?8)",
+        };
+        let from = "articles a LEFT JOIN bookmarks b ON b.article_id = a.id";
+        let cond = condition(f, false);
+        let conn = self.conn()?;
+        let own: Option<i64> = conn
+            .prepare_cached(&format!(
+                "SELECT {key} FROM {from} WHERE {cond} AND a.id = ?6 AND ?7 IS NULL"
+            ))?
+            .query_row(
+                params![
+                    f.category,
+                    None::<&str>,
+                    f.tag,
+                    f.since,
+                    f.until,
+                    id,
+                    None::<i64>,
+                    i64::MIN
+                ],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(own) = own else {
+            return Ok(None);
+        };
+        let before: i64 = conn
+            .prepare_cached(&format!(
+                "SELECT COUNT(*) FROM {from} WHERE {cond} AND ({key}, a.id) > (?6, ?7)"
+            ))?
+            .query_row(
+                params![
+                    f.category,
+                    None::<&str>,
+                    f.tag,
+                    f.since,
+                    f.until,
+                    own,
+                    id,
+                    i64::MIN
+                ],
+                |r| r.get(0),
+            )?;
+        Ok(Some(before))
+    }
+
     /// How many articles a list holds (for a list drawn a window at a time).
     pub fn count_articles(&self, f: &ListFilter) -> Result<i64> {
         let query = match f.query.as_deref() {
@@ -289,7 +347,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use crate::store::test_support::seed;
-    use crate::store::{ListFilter, Store};
+    use crate::store::{ListFilter, ListSort, Store};
 
     fn titles(store: &Store, f: ListFilter) -> Vec<String> {
         let f = ListFilter { limit: 10, ..f };
@@ -316,5 +374,65 @@ mod tests {
         // LIKE's wildcards are the reader's characters, not wildcards.
         assert!(titles(&store, query("%")).is_empty());
         assert!(titles(&store, query("_")).is_empty());
+    }
+
+    #[test]
+    fn a_position_is_where_the_list_shows_the_article() {
+        let store = Store::open_in_memory().expect("store");
+        seed(&store);
+        let ids = |f: &ListFilter| -> Vec<i64> {
+            let f = ListFilter {
+                limit: 10,
+                ..f.clone()
+            };
+            store
+                .list_articles(&f)
+                .expect("list")
+                .iter()
+                .map(|a| a.id)
+                .collect()
+        };
+        let everything = ListFilter::default();
+        let news = ListFilter {
+            category: Some("news".into()),
+            ..ListFilter::default()
+        };
+        let saved = ListFilter {
+            bookmarked_only: true,
+            sort: ListSort::Saved,
+            ..ListFilter::default()
+        };
+        let all = ids(&everything);
+        // Saved in another order than published (the same second falls back
+        // to the id, in the list and in the position alike).
+        store.set_bookmark(all[2], true).expect("bookmark");
+        store.set_bookmark(all[0], true).expect("bookmark");
+        for f in [&everything, &news, &saved] {
+            let shown = ids(f);
+            assert!(!shown.is_empty());
+            for (i, id) in shown.iter().enumerate() {
+                assert_eq!(
+                    store.list_position(f, *id).expect("position"),
+                    Some(i as i64)
+                );
+            }
+        }
+        let world_only = all[0];
+        assert_eq!(
+            store.list_position(&news, world_only).expect("position"),
+            None
+        );
+        assert_eq!(
+            store.list_position(&everything, 999).expect("position"),
+            None
+        );
+        let search = ListFilter {
+            query: Some("خبر".into()),
+            ..ListFilter::default()
+        };
+        assert_eq!(
+            store.list_position(&search, all[0]).expect("position"),
+            None
+        );
     }
 }

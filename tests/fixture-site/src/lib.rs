@@ -112,6 +112,12 @@ impl FixtureSite {
         }
     }
 
+    /// Publishes a new article: it is in the feeds and on its page from now on.
+    pub fn publish(&self, article: corpus::Article) {
+        let mut corpus = self.state.corpus.write().unwrap_or_else(|p| p.into_inner());
+        corpus.articles.push(article);
+    }
+
     /// Requests served so far, in order.
     pub fn requests(&self) -> Vec<LoggedRequest> {
         self.state.log.lock().map(|l| l.clone()).unwrap_or_default()
