@@ -9,7 +9,7 @@ import { initBookmarkFiles } from "./bookmark-files.js";
 import { initShare, open as openShare, close as closeShare, selectedQuote } from "./share.js";
 import { initSync, syncNow, redrawSync } from "./sync.js";
 import { initSearch, focusSearch, clearSearch } from "./search.js";
-import { initSettings, openSettings } from "./settings.js";
+import { initSettings, loadSettingValues, openSettings } from "./settings.js";
 import { openDialog, closeDialog, isOpen as dialogOpen } from "./dialog.js";
 import { toast } from "./toast.js";
 import { initPrefs, prefs, stepFont, onPrefChange } from "./prefs.js";
@@ -241,6 +241,7 @@ async function start() {
   });
   initShare(() => currentArticle()?.id);
   initSearch(showError);
+  initSettings();
   // The list first: it is what the reader came for.
   await Promise.all([renderNav(), showView({ kind: "home" })]);
   // Reported once the frame that draws it is done (a task queued from the
@@ -255,7 +256,7 @@ async function start() {
       await renderNav();
       await refresh();
     }),
-    initSettings(),
+    loadSettingValues(),
   ]);
   if (info.recovery) showRecovery(info.recovery);
   if (info.bench_open > 0) await openMany(info.bench_open);

@@ -30,7 +30,9 @@ function showValues() {
 
 const save = (promise) => promise.catch((err) => toast(errorMessage(err)));
 
-export async function initSettings() {
+/** The dialog's controls, ready before the first list is drawn (a click on
+ *  the settings button then always opens them). */
+export function initSettings() {
   $("settings-btn").addEventListener("click", openSettings);
   $("settings-close").addEventListener("click", closeDialog);
   for (const [id, name] of [
@@ -61,11 +63,14 @@ export async function initSettings() {
   };
   days.addEventListener("change", saveRetention);
   count.addEventListener("change", saveRetention);
+}
 
+/** The values kept on the Rust side, fetched once the list is drawn. */
+export async function loadSettingValues() {
   const [minutes, retention] = await Promise.all([api.syncInterval(), api.retention()]);
-  interval.value = String(minutes);
-  selectValue(days, retention.max_age_days ?? 0);
-  selectValue(count, retention.max_articles ?? 0);
+  $("sync-interval").value = String(minutes);
+  selectValue($("retention-days"), retention.max_age_days ?? 0);
+  selectValue($("retention-count"), retention.max_articles ?? 0);
 }
 
 /** Selects a value, adding it as an option when it is not one of the
