@@ -273,16 +273,20 @@ impl Store {
         // The list's order as a single key (NULL sorts last in DESC order,
         // as i64::MIN does), then the id.
         let key = match f.sort {
-            ListSort::Published => "coalesce(a.published_at, ?8)",
-            ListSort::Saved => "coalesce(b.created_at, ?8)",
+            ListSort::Published => "coalesce(a.published_at, ?7)",
+            ListSort::Saved => "coalesce(b.created_at, ?7)",
         };
         let from = "articles a LEFT JOIN bookmarks b ON b.article_id = a.id";
         let cond = condition(f, false);
-        let conn = self.conn()?;
-        let own: Option<i64> = conn
-            .prepare_cached(&format!(
-                "SELECT {key} FROM {from} WHERE {cond} AND a.id = ?6 AND ?7 IS NULL"
-            ))?
+        // No row when the list does not hold the article.
+        let sql = format!(
+            "WITH own AS (SELECT {key} AS k FROM {from} WHERE {cond} AND a.id = ?6)
+             SELECT (SELECT COUNT(*) FROM {from} WHERE {cond} AND ({key}, a.id) > (own.k, ?6))
+             FROM own"
+        );
+        Ok(self
+            .conn()?
+            .prepare_cached(&sql)?
             .query_row(
                 params![
                     f.category,
@@ -291,33 +295,11 @@ impl Store {
                     f.since,
                     f.until,
                     id,
-                    None::<i64>,
                     i64::MIN
                 ],
                 |r| r.get(0),
             )
-            .optional()?;
-        let Some(own) = own else {
-            return Ok(None);
-        };
-        let before: i64 = conn
-            .prepare_cached(&format!(
-                "SELECT COUNT(*) FROM {from} WHERE {cond} AND ({key}, a.id) > (?6, ?7)"
-            ))?
-            .query_row(
-                params![
-                    f.category,
-                    None::<&str>,
-                    f.tag,
-                    f.since,
-                    f.until,
-                    own,
-                    id,
-                    i64::MIN
-                ],
-                |r| r.get(0),
-            )?;
-        Ok(Some(before))
+            .optional()?)
     }
 
     /// How many articles a list holds (for a list drawn a window at a time).
