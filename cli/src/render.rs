@@ -1,4 +1,7 @@
-//! Plain-text views for a terminal.
+//! Plain-text views for a terminal. Everything that came from a feed or a
+//! page goes through [`safe`] first: stored text holds no control
+//! characters, but a terminal is worth a second guard (a database from an
+//! older version, a bookmarks file, an error message quoting a server).
 
 use khabarain_core::search::Segment;
 use khabarain_core::store::{ArticleDetail, ArticleSummary, Source};
@@ -11,6 +14,21 @@ pub fn date(secs: Option<i64>) -> String {
         .unwrap_or_else(|| "-".into())
 }
 
+/// Text that cannot act on a terminal: C0 and C1 controls (escape
+/// sequences, bell, backspace, carriage return…) other than tab and newline
+/// are shown as their code, `\x1b`, instead of being sent.
+pub fn safe(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if khabarain_core::text::is_control(c) {
+            out.push_str(&format!("\\x{:02x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 pub fn list_row(a: &ArticleSummary) -> String {
     format!(
         "{:>6}  {}  {}{}  {}",
@@ -18,7 +36,7 @@ pub fn list_row(a: &ArticleSummary) -> String {
         date(a.published_at),
         if a.read { ' ' } else { '●' },
         if a.bookmarked { '★' } else { ' ' },
-        a.title
+        safe(&a.title)
     )
 }
 
@@ -28,15 +46,15 @@ pub fn search_hit(a: &ArticleSummary, terminal: bool) -> String {
     let mark = |segs: &[Segment]| -> String {
         segs.iter()
             .map(|s| match (s.hit, terminal) {
-                (true, true) => format!("\x1b[1;4m{}\x1b[0m", s.text),
-                _ => s.text.clone(),
+                (true, true) => format!("\x1b[1;4m{}\x1b[0m", safe(&s.text)),
+                _ => safe(&s.text),
             })
             .collect()
     };
     let mut out = list_row(a);
     if let Some(h) = &a.highlight {
         if let Some(t) = &h.title {
-            out = out.replacen(&a.title, &mark(t), 1);
+            out = out.replacen(&safe(&a.title), &mark(t), 1);
         }
         if let Some(s) = &h.snippet {
             out.push_str(&format!("\n    {}", mark(s)));
@@ -46,6 +64,10 @@ pub fn search_hit(a: &ArticleSummary, terminal: bool) -> String {
 }
 
 pub fn article(a: &ArticleDetail) -> String {
+    safe(&article_text(a))
+}
+
+fn article_text(a: &ArticleDetail) -> String {
     let mut out = String::new();
     out.push_str(&format!("{}\n", a.title));
     if let Some(o) = &a.original_title {
@@ -55,7 +77,7 @@ pub fn article(a: &ArticleDetail) -> String {
         "{} · {} · {}\n\n",
         a.category_label.as_deref().unwrap_or("-"),
         date(a.published_at),
-        a.url
+        a.url.as_deref().unwrap_or("-")
     ));
     if !a.summary.is_empty() {
         out.push_str(&format!("{}\n\n", a.summary));
@@ -118,14 +140,14 @@ fn unescape(s: &str) -> String {
 }
 
 pub fn source(s: &Source) -> String {
-    format!(
+    safe(&format!(
         "{:>4}  {}  {}  ok: {}  error: {}",
         s.id,
         if s.enabled { "on " } else { "off" },
         s.url,
         date(s.last_success_at),
         s.last_error.as_deref().unwrap_or("-")
-    )
+    ))
 }
 
 pub fn source_report(r: &SourceReport) -> String {
@@ -140,15 +162,24 @@ pub fn source_report(r: &SourceReport) -> String {
         .as_ref()
         .map(|e| format!(": {}", e.message))
         .unwrap_or_default();
-    format!(
-        "{status}  {}  items {}, new {}, updated {}, failed pages {}{error}",
+    let cut = if r.cut { " (read up to a limit)" } else { "" };
+    safe(&format!(
+        "{status}  {}  items {}{cut}, new {}, updated {}, failed pages {}{error}",
         r.url, r.items, r.new, r.updated, r.failed_pages
-    )
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_shown_not_sent() {
+        assert_eq!(
+            safe("عنوان\x1b[2J\x07\x08\r\u{9b}31m سطر\tثان\nثالث"),
+            "عنوان\\x1b[2J\\x07\\x08\\x0d\\x9b31m سطر\tثان\nثالث"
+        );
+    }
 
     #[test]
     fn dates_render_in_utc() {

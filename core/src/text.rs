@@ -21,16 +21,37 @@ pub fn collapse_ws(s: &str) -> String {
     out
 }
 
+/// A C0 or C1 control character (or DEL) other than tab and newline: NUL,
+/// BEL, BS, CR, ESC and the rest. None of them is text; on a terminal they
+/// move the cursor, clear the screen or start an escape sequence.
+pub fn is_control(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+}
+
+/// The text without control characters ([`is_control`]); borrowed when it
+/// has none, as nearly every text has.
+pub fn strip_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(is_control) {
+        std::borrow::Cow::Owned(s.chars().filter(|c| !is_control(*c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// Cleans a piece of article text for storage: removes the stray backslashes
 /// the site's own escaping leaves around quotes (`\الرئيس\`), and the bidi
 /// embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069:
 /// a headline carrying U+202E could otherwise reverse what follows it; the
 /// window gives every piece of text its own direction), and collapses
-/// whitespace. Quotes, digits and mixed Arabic/Latin text are kept as they are.
+/// whitespace, and drops control characters ([`is_control`]). Quotes,
+/// digits and mixed Arabic/Latin text are kept as they are.
 pub fn clean_text(s: &str) -> String {
     let kept: String = s
         .chars()
-        .filter(|c| !matches!(c, '\\' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .filter(|c| {
+            !matches!(c, '\\' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+                && !is_control(*c)
+        })
         .collect();
     collapse_ws(&kept)
 }
@@ -135,6 +156,22 @@ mod tests {
             clean_text("\u{202E}عنوان\u{202C} و\u{2067}معزول\u{2069} \u{200F}علامة"),
             "عنوان ومعزول \u{200F}علامة",
             "marks (U+200F) stay: they do not reorder anything around them"
+        );
+    }
+
+    #[test]
+    fn control_characters_go_tab_and_newline_stay() {
+        assert_eq!(
+            strip_controls("أ\u{0}ب\u{7}ج\u{8}د\u{1b}[2Jه\rو\u{7f}ز\u{85}ح\u{9b}ط\tي\nك"),
+            "أبجد[2Jهوزحط\tي\nك"
+        );
+        assert!(matches!(
+            strip_controls("نص سليم\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            clean_text("عنوان\u{1b}]0;x\u{7} فيه\u{0} تحكم"),
+            "عنوان]0;x فيه تحكم"
         );
     }
 

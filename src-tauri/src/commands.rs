@@ -361,7 +361,20 @@ pub fn share_links(
     quote: Option<String>,
 ) -> CmdResult<Vec<ShareTarget>> {
     let a = state.store.article(check_id(id)?)?;
-    Ok(share_targets(&a.title, &a.url, checked_quote(&quote)?)?)
+    Ok(share_targets(
+        &a.title,
+        public_link(&a.url)?,
+        checked_quote(&quote)?,
+    )?)
+}
+
+/// An article's public link; an article whose feed item had none cannot be
+/// shared or opened at the site.
+fn public_link(url: &Option<String>) -> CmdResult<&str> {
+    url.as_deref().ok_or_else(|| CommandError {
+        code: "no_link",
+        message: "this article has no link".into(),
+    })
 }
 
 fn checked_quote(quote: &Option<String>) -> CmdResult<Option<&str>> {
@@ -383,10 +396,11 @@ pub fn copy_link(
     quote: Option<String>,
 ) -> CmdResult<String> {
     let a = state.store.article(check_id(id)?)?;
+    let url = public_link(&a.url)?;
     let text = match checked_quote(&quote)? {
-        Some(q) => share_text(&a.title, &a.url, Some(q)),
-        None if with_title => share_text(&a.title, &a.url, None),
-        None => a.url,
+        Some(q) => share_text(&a.title, url, Some(q)),
+        None if with_title => share_text(&a.title, url, None),
+        None => url.to_string(),
     };
     app.clipboard()
         .write_text(text.clone())

@@ -193,6 +193,7 @@ export default {
     sync_busy: "A sync is already running",
     cancelled: "The sync was cancelled",
     clipboard: "Could not copy to the clipboard",
+    no_link: "This story has no link: its feed carried it without a page",
     open: "Could not open the link",
     unknown: "Something unexpected went wrong",
   },

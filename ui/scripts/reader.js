@@ -30,6 +30,8 @@ export const currentArticle = () => current;
 export async function showArticle(id) {
   const a = await api.article(id);
   current = a;
+  // A story whose feed item had no link has no page to share or open.
+  for (const button of ["share-btn", "open-browser-btn"]) document.getElementById(button).hidden = !a.url;
   const header = el(
     "header",
     {},

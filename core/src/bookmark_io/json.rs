@@ -71,8 +71,11 @@ pub fn parse(text: &str) -> Result<Vec<SavedBookmark>> {
         // The same article twice in one file: one bookmark, tags together.
         match out
             .iter_mut()
-            .find(|o| o.article.guid == b.article.guid || o.article.url == b.article.url)
-        {
+            .find(|o| match (&o.article.url, &b.article.url) {
+                (Some(u), Some(v)) => u == v,
+                (None, None) => o.article.guid == b.article.guid,
+                _ => false,
+            }) {
             Some(o) => {
                 let mut tags = o.tags.clone();
                 tags.extend(b.tags);
@@ -113,7 +116,7 @@ fn picture(img: SavedImage) -> Option<SavedImage> {
 
 fn check(b: SavedBookmark) -> std::result::Result<SavedBookmark, String> {
     let a = b.article;
-    let url = public_url(&a.url)?;
+    let url = a.url.as_deref().map(public_url).transpose()?;
     if a.guid.trim().is_empty() || a.guid.len() > 4096 {
         return Err("an article without a usable guid".into());
     }

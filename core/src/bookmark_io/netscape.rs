@@ -26,7 +26,9 @@ fn escape(s: &str) -> String {
     out
 }
 
-/// The bookmarks as a Netscape bookmarks file, in a folder named for the app.
+/// The bookmarks as a Netscape bookmarks file, in a folder named for the
+/// app. The format is a list of links: an article without one (its feed
+/// item had none) is left out, and kept by the app's own JSON format.
 pub fn write(bookmarks: &[SavedBookmark], exported_at: i64) -> String {
     let mut out = String::from(
         "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n\
@@ -38,9 +40,12 @@ pub fn write(bookmarks: &[SavedBookmark], exported_at: i64) -> String {
         "    <DT><H3 ADD_DATE=\"{exported_at}\" LAST_MODIFIED=\"{exported_at}\">قارئ خبرين</H3>\n    <DL><p>\n"
     ));
     for b in bookmarks {
+        let Some(url) = &b.article.url else {
+            continue;
+        };
         out.push_str(&format!(
             "        <DT><A HREF=\"{}\" ADD_DATE=\"{}\"",
-            escape(&b.article.url),
+            escape(url),
             b.saved_at
         ));
         if !b.tags.is_empty() {
@@ -126,7 +131,10 @@ pub fn parse(text: &str) -> Result<Vec<SavedBookmark>> {
         let tags = normalize_tags(&tags)
             .map_err(|e| Error::BadFile(format!("the bookmark of {url}: {e}")))?;
         let note = note_after(&a).map(|n| n.chars().take(MAX_NOTE_CHARS).collect());
-        if let Some(o) = out.iter_mut().find(|o| o.article.url == url) {
+        if let Some(o) = out
+            .iter_mut()
+            .find(|o| o.article.url.as_deref() == Some(url.as_str()))
+        {
             o.tags = normalize_tags(&[o.tags.clone(), tags].concat()).unwrap_or(o.tags.clone());
             continue;
         }
@@ -136,7 +144,7 @@ pub fn parse(text: &str) -> Result<Vec<SavedBookmark>> {
             tags,
             article: SavedArticle {
                 guid: url.clone(),
-                url: url.clone(),
+                url: Some(url.clone()),
                 direction: if is_arabic(&title) { "rtl" } else { "ltr" }.into(),
                 title,
                 original_title: None,

@@ -10,10 +10,17 @@ use crate::text::{clean_text, collapse_ws};
 /// One item of a feed, reduced to what sync needs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FeedEntry {
+    /// The item's identity within its feed: its own guid/id, else its link,
+    /// else a hash of what it says (see [`synthetic_guid`]).
     pub guid: String,
-    pub url: Url,
+    /// Its http(s) link; none when it has no link, or one that is not a web
+    /// address (`javascript:`): the item is kept, with the feed's text.
+    pub url: Option<Url>,
     pub title: String,
     pub summary: String,
+    /// The item's full text as the feed carries it (HTML, unsanitised):
+    /// the body of an item that has no page to fetch.
+    pub content_html: Option<String>,
     pub published: Option<DateTime<Utc>>,
     /// When the feed says the item last changed.
     pub updated: Option<DateTime<Utc>>,
@@ -23,62 +30,145 @@ pub struct FeedEntry {
 pub struct ParsedFeed {
     pub title: Option<String>,
     pub entries: Vec<FeedEntry>,
+    /// Items past [`MAX_ENTRIES`] were left out.
+    pub cut: bool,
 }
 
-/// Parses a feed document fetched from `feed_url`. Items without a usable
-/// http(s) link are skipped: without a page there is no article to read.
+/// Parses a feed document fetched from `feed_url`. Every item with
+/// something to read is kept, with or without a link.
 pub fn parse_feed(body: &[u8], feed_url: &Url) -> Result<ParsedFeed> {
     let feed = feed_rs::parser::Builder::new()
         .base_uri(Some(feed_url.as_str()))
+        // No made-up ids: feed-rs would give an item without guid or link a
+        // random one, new on every sync. `synthetic_guid` is stable.
+        .id_generator(|_, _, _| String::new())
         .build()
         .parse(body)
         .map_err(|e| Error::FeedParse {
             url: feed_url.to_string(),
             message: e.to_string(),
         })?;
-    let entries = feed
+    let total = feed.entries.len();
+    let mut entries: Vec<FeedEntry> = feed
         .entries
         .into_iter()
-        .filter_map(|entry| {
-            let link = entry
-                .links
-                .iter()
-                .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
-                .or_else(|| entry.links.first())?;
-            let url = feed_url.join(link.href.trim()).ok()?;
-            if !matches!(url.scheme(), "http" | "https") {
-                return None;
-            }
-            let title = entry
-                .title
-                .map(|t| clean_text(&html_to_text(&t.content)))
-                .unwrap_or_default();
-            let summary = entry
-                .summary
-                .map(|t| t.content.clone())
-                .or_else(|| entry.content.and_then(|c| c.body))
-                .map(|s: String| clean_text(&html_to_text(&s)))
-                .unwrap_or_default();
-            let guid = if entry.id.trim().is_empty() {
-                url.to_string()
-            } else {
-                entry.id
-            };
-            Some(FeedEntry {
-                guid,
-                url,
-                title,
-                summary,
-                published: entry.published.or(entry.updated).map(not_future),
-                updated: entry.updated.map(not_future),
-            })
-        })
         .take(MAX_ENTRIES)
+        .filter_map(|entry| entry_of(entry, feed_url))
         .collect();
+    distinct_guids(&mut entries);
     Ok(ParsedFeed {
-        title: feed.title.map(|t| collapse_ws(&t.content)),
+        title: feed.title.map(|t| clean_text(&t.content)),
         entries,
+        cut: total > MAX_ENTRIES,
     })
+}
+
+/// One feed-rs entry as a [`FeedEntry`]; `None` when it has nothing to read.
+fn entry_of(entry: feed_rs::model::Entry, feed_url: &Url) -> Option<FeedEntry> {
+    let url = entry
+        .links
+        .iter()
+        .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+        .or_else(|| entry.links.first())
+        .and_then(|link| feed_url.join(link.href.trim()).ok())
+        .filter(|u| matches!(u.scheme(), "http" | "https"));
+    let content_html = entry.content.and_then(|c| c.body);
+    let summary_html = entry.summary.map(|t| t.content);
+    let summary = summary_html
+        .as_deref()
+        .or(content_html.as_deref())
+        .map(|s| clean_text(&html_to_text(s)))
+        .unwrap_or_default();
+    let mut title = entry
+        .title
+        .map(|t| clean_text(&html_to_text(&t.content)))
+        .unwrap_or_default();
+    if title.is_empty() {
+        // An item without a headline (allowed in RSS) is named by the start
+        // of its text, as readers show it.
+        title = first_words(&summary, 12);
+    }
+    if title.is_empty() && url.is_none() {
+        return None;
+    }
+    let published = entry.published.or(entry.updated).map(not_future);
+    let body = content_html.or(summary_html);
+    let guid = match entry.id.trim() {
+        "" => match &url {
+            Some(u) => u.to_string(),
+            None => synthetic_guid(feed_url.as_str(), &title, published, body.as_deref()),
+        },
+        id => id.to_string(),
+    };
+    Some(FeedEntry {
+        guid,
+        url,
+        title,
+        summary,
+        content_html: body,
+        published,
+        updated: entry.updated.map(not_future),
+    })
+}
+
+/// The identity of an item that has neither guid nor link: the same item
+/// gets the same one on every sync, two different items two.
+pub fn synthetic_guid(
+    feed_url: &str,
+    title: &str,
+    published: Option<DateTime<Utc>>,
+    content: Option<&str>,
+) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for part in [
+        feed_url,
+        title,
+        &published
+            .map(|d| d.timestamp().to_string())
+            .unwrap_or_default(),
+        content.unwrap_or_default(),
+    ] {
+        h.update((part.len() as u64).to_le_bytes());
+        h.update(part.as_bytes());
+    }
+    let hex: String = h.finalize()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("urn:khabarain:{hex}")
+}
+
+/// A guid given to two different items of one document (a careless CMS):
+/// the later ones are told apart by their link (or, without one, by what
+/// they say); the same item listed twice is kept once.
+fn distinct_guids(entries: &mut Vec<FeedEntry>) {
+    let mut seen: std::collections::HashMap<String, Vec<String>> = Default::default();
+    entries.retain_mut(|e| {
+        let item = match &e.url {
+            Some(u) => u.to_string(),
+            None => synthetic_guid("", &e.title, e.published, e.content_html.as_deref()),
+        };
+        let items = seen.entry(e.guid.clone()).or_default();
+        if items.contains(&item) {
+            return false;
+        }
+        if !items.is_empty() {
+            e.guid = format!("{} {item}", e.guid);
+        }
+        items.push(item);
+        true
+    });
+}
+
+/// The first `n` words of a text.
+fn first_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().take(n + 1).collect();
+    if words.len() > n {
+        format!("{}…", words[..n].join(" "))
+    } else {
+        words.join(" ")
+    }
 }
 
 /// The most items read from one feed (a feed lists its newest first): a
@@ -198,17 +288,54 @@ mod tests {
 </channel></rss>"#;
 
     #[test]
-    fn rss_items_resolve_relative_links_and_drop_unusable_ones() {
+    fn rss_items_resolve_relative_links_and_keep_items_without_a_usable_one() {
         let base = Url::parse("http://127.0.0.1:9/category/world/feed/").expect("url");
         let feed = parse_feed(RSS.as_bytes(), &base).expect("parses");
         assert_eq!(feed.title.as_deref(), Some("خبرين - العالم"));
-        assert_eq!(feed.entries.len(), 1);
+        assert_eq!(feed.entries.len(), 3);
         let e = &feed.entries[0];
-        assert_eq!(e.url.as_str(), "http://127.0.0.1:9/2026/11/a/");
+        assert_eq!(
+            e.url.as_ref().map(Url::as_str),
+            Some("http://127.0.0.1:9/2026/11/a/")
+        );
         assert_eq!(e.guid, "k-1");
         assert_eq!(e.title, "عنوان & خبر");
         assert_eq!(e.summary, "ملخص قصير");
         assert!(e.published.is_some());
+        // No link: kept, under its own guid.
+        assert_eq!(
+            (feed.entries[1].url.as_ref(), feed.entries[1].guid.as_str()),
+            (None, "k-2")
+        );
+        // A link that is not a web address is dropped, not the item; with
+        // neither guid nor link it is known by what it says.
+        let js = &feed.entries[2];
+        assert_eq!((js.url.as_ref(), js.title.as_str()), (None, "رابط خطر"));
+        assert!(js.guid.starts_with("urn:khabarain:"), "{}", js.guid);
+        let again = parse_feed(RSS.as_bytes(), &base).expect("parses");
+        assert_eq!(
+            again.entries[2].guid, js.guid,
+            "the same identity on every read"
+        );
+    }
+
+    #[test]
+    fn one_guid_on_two_items_is_two_items_and_one_item_twice_is_one() {
+        let base = Url::parse("http://127.0.0.1:9/feed/").expect("url");
+        let rss = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>
+<item><guid>same</guid><link>http://127.0.0.1:9/a/</link><title>أ</title></item>
+<item><guid>same</guid><link>http://127.0.0.1:9/b/</link><title>ب</title></item>
+<item><guid>same</guid><link>http://127.0.0.1:9/a/</link><title>أ</title></item>
+<item><guid>n</guid><title>بلا رابط</title><description>نص أول</description></item>
+<item><guid>n</guid><title>بلا رابط</title><description>نص ثان</description></item>
+</channel></rss>"#;
+        let feed = parse_feed(rss.as_bytes(), &base).expect("parses");
+        let guids: Vec<&str> = feed.entries.iter().map(|e| e.guid.as_str()).collect();
+        assert_eq!(guids.len(), 4, "{guids:?}");
+        assert_eq!(guids[0], "same");
+        assert_eq!(guids[1], "same http://127.0.0.1:9/b/");
+        assert_eq!(guids[2], "n");
+        assert!(guids[3].starts_with("n urn:khabarain:"), "{guids:?}");
     }
 
     #[test]
@@ -233,7 +360,10 @@ mod tests {
 </rdf:RDF>"#;
         let feed = parse_feed(rss10.as_bytes(), &base).expect("1.0");
         assert_eq!(feed.entries.len(), 1);
-        assert_eq!(feed.entries[0].url.as_str(), "http://127.0.0.1:9/b/");
+        assert_eq!(
+            feed.entries[0].url.as_ref().map(Url::as_str),
+            Some("http://127.0.0.1:9/b/")
+        );
         assert_eq!(feed.entries[0].summary, "ملخص");
         assert!(feed.entries[0].published.is_some());
     }

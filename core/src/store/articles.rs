@@ -2,6 +2,8 @@
 //! links, category) is written in one transaction: a crash leaves either the
 //! whole article or none of it.
 
+use std::borrow::Cow;
+
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::bookmarks::tags_in;
@@ -10,13 +12,20 @@ use super::{now, ArticleDetail, Bookmark, Store, StoredLink};
 use crate::error::{Error, Result};
 use crate::extract::{LinkRef, RelatedRef};
 use crate::fetch::Validators;
+use crate::text;
 
 /// An article ready to store.
 #[derive(Debug, Clone)]
 pub struct NewArticle {
     pub source_id: Option<i64>,
+    /// The item's identity within its source.
     pub guid: String,
-    pub url: String,
+    /// The canonical URL; none when the item had no http(s) link.
+    pub url: Option<String>,
+    /// Another address of the same article that its page names as
+    /// canonical (a mirror's page names the original's): recorded so an
+    /// item at either address is known as this article.
+    pub alias_url: Option<String>,
     pub fingerprint: Option<String>,
     pub title: String,
     pub original_title: Option<String>,
@@ -39,8 +48,62 @@ pub struct NewArticle {
     pub inline_image_hashes: Vec<String>,
 }
 
-const FIND_SQL: &str = "SELECT id FROM articles WHERE guid = ?1 OR url = ?2
-    OR (?3 IS NOT NULL AND fingerprint = ?3) LIMIT 1";
+impl NewArticle {
+    /// The article with no control character in any of its texts (see
+    /// `text::is_control`): whatever path a text took from a feed, a page
+    /// or a file, the database holds none, so no reader of it (the window,
+    /// a terminal, an export) meets one.
+    fn scrubbed(&self) -> Cow<'_, NewArticle> {
+        let texts = [
+            Some(&self.title),
+            self.original_title.as_ref(),
+            Some(&self.summary),
+            Some(&self.body_html),
+            self.image_caption.as_ref(),
+            self.image_credit.as_ref(),
+            self.category_label.as_ref(),
+        ];
+        let links = self.see_also.iter().map(|l| &l.title).chain(
+            self.related
+                .iter()
+                .flat_map(|r| {
+                    [
+                        Some(&r.title),
+                        r.original_title.as_ref(),
+                        r.category.as_ref(),
+                    ]
+                })
+                .flatten(),
+        );
+        let dirty = texts
+            .into_iter()
+            .flatten()
+            .chain(links)
+            .any(|t| t.chars().any(text::is_control));
+        if !dirty {
+            return Cow::Borrowed(self);
+        }
+        let clean = |t: &String| text::strip_controls(t).into_owned();
+        let clean_opt = |t: &Option<String>| t.as_ref().map(clean);
+        let mut a = self.clone();
+        a.title = clean(&a.title);
+        a.original_title = clean_opt(&a.original_title);
+        a.summary = clean(&a.summary);
+        a.body_html = clean(&a.body_html);
+        a.image_caption = clean_opt(&a.image_caption);
+        a.image_credit = clean_opt(&a.image_credit);
+        a.category_label = clean_opt(&a.category_label);
+        for l in &mut a.see_also {
+            l.title = clean(&l.title);
+        }
+        for r in &mut a.related {
+            r.title = clean(&r.title);
+            r.original_title = clean_opt(&r.original_title);
+            r.category = clean_opt(&r.category);
+        }
+        Cow::Owned(a)
+    }
+}
 
 impl Store {
     /// Stores an article with its image and links, atomically. Returns the
@@ -67,6 +130,7 @@ impl Store {
         image: Option<&NewImage>,
         inline_images: &[NewImage],
     ) -> Result<()> {
+        let a = &*a.scrubbed();
         let mut conn = self.conn()?;
         let tx = conn.transaction()?;
         let image_id = store_pictures(&tx, a, image, inline_images)?;
@@ -159,15 +223,10 @@ impl Store {
         let tx = conn.transaction()?;
         let mut out = Vec::with_capacity(keys.len());
         {
-            let mut find = tx.prepare_cached(FIND_UPDATED_SQL)?;
             let mut removed = tx.prepare_cached(REMOVED_SQL)?;
             let mut file = tx.prepare_cached(FILE_SQL)?;
             for k in keys {
-                let found: Option<(i64, Option<i64>)> = find
-                    .query_row(params![k.guid, k.url, k.fingerprint], |r| {
-                        Ok((r.get(0)?, r.get(1)?))
-                    })
-                    .optional()?;
+                let found = find_stored(&tx, k)?;
                 out.push(match found {
                     Some((id, stored_update)) => {
                         if let Some(slug) = category {
@@ -180,7 +239,9 @@ impl Store {
                             _ => EntryState::Stored,
                         }
                     }
-                    None if removed.exists(params![k.guid, k.url])? => EntryState::Removed,
+                    None if removed.exists(params![k.source_id, k.guid, k.url])? => {
+                        EntryState::Removed
+                    }
                     None => EntryState::New,
                 });
             }
@@ -291,17 +352,116 @@ pub enum EntryState {
 /// How a feed entry is recognised.
 #[derive(Debug, Clone, Copy)]
 pub struct EntryKey<'a> {
+    /// The source the item came from (none for an article from a file).
+    pub source_id: Option<i64>,
     pub guid: &'a str,
-    pub url: &'a str,
+    /// The canonical URL, when the item has a link.
+    pub url: Option<&'a str>,
+    /// The address the item's page names as the article's own, when it is
+    /// another (known only once the page is read).
+    pub alias_url: Option<&'a str>,
     pub fingerprint: Option<&'a str>,
+    /// What the item says of itself (its summary): the headline and day are
+    /// evidence only together with it.
+    pub summary: &'a str,
     pub updated: Option<i64>,
 }
 
-const FIND_UPDATED_SQL: &str =
-    "SELECT id, source_updated_at FROM articles WHERE guid = ?1 OR url = ?2
-    OR (?3 IS NOT NULL AND fingerprint = ?3) LIMIT 1";
+impl<'a> EntryKey<'a> {
+    pub fn of(a: &'a NewArticle) -> Self {
+        Self {
+            source_id: a.source_id,
+            guid: &a.guid,
+            url: a.url.as_deref(),
+            alias_url: a.alias_url.as_deref(),
+            fingerprint: a.fingerprint.as_deref(),
+            summary: &a.summary,
+            updated: a.source_updated_at,
+        }
+    }
+}
 
-const REMOVED_SQL: &str = "SELECT 1 FROM removed_articles WHERE guid = ?1 OR url = ?2";
+/// The stored article an item is, with when its feed last said it changed.
+/// The evidence, strongest first:
+/// 1. the same guid from the same source: the source's own word that this
+///    is the item it sent before (a guid means nothing across sources: two
+///    sites on one CMS number their posts alike);
+/// 2. the same canonical URL, from any source: one page is one article (the
+///    same story in two section feeds, a mirror in another encoding whose
+///    page names the original as canonical: see `article_aliases`);
+/// 3. the same headline on the same day and the same opening words, from
+///    another source, where one of the two has no link to compare. Two items
+///    whose links differ are two articles however alike their headlines;
+///    without links, a headline alone is not enough either (daily round-ups
+///    and follow-ups share theirs word for word), so their texts must agree.
+pub(super) fn find_stored(
+    conn: &rusqlite::Connection,
+    k: &EntryKey<'_>,
+) -> Result<Option<(i64, Option<i64>)>> {
+    let row = |r: &rusqlite::Row<'_>| Ok((r.get(0)?, r.get(1)?));
+    let by_guid = conn
+        .prepare_cached(
+            "SELECT id, source_updated_at FROM articles WHERE source_id IS ?1 AND guid = ?2",
+        )?
+        .query_row(params![k.source_id, k.guid], row)
+        .optional()?;
+    if by_guid.is_some() {
+        return Ok(by_guid);
+    }
+    for url in [k.url, k.alias_url].into_iter().flatten() {
+        let by_url = conn
+            .prepare_cached(
+                "SELECT id, source_updated_at FROM articles WHERE url = ?1
+                 UNION ALL
+                 SELECT a.id, a.source_updated_at FROM article_aliases l
+                 JOIN articles a ON a.id = l.article_id WHERE l.url = ?1
+                 LIMIT 1",
+            )?
+            .query_row([url], row)
+            .optional()?;
+        if by_url.is_some() {
+            return Ok(by_url);
+        }
+    }
+    let Some(fp) = k.fingerprint else {
+        return Ok(None);
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, source_updated_at, summary FROM articles
+         WHERE fingerprint = ?1 AND source_id IS NOT ?2 AND (?3 IS NULL OR url IS NULL)",
+    )?;
+    let mut rows = stmt.query(params![fp, k.source_id, k.url])?;
+    while let Some(r) = rows.next()? {
+        let summary: String = r.get(2)?;
+        if same_opening(&summary, k.summary) {
+            return Ok(Some((r.get(0)?, r.get(1)?)));
+        }
+    }
+    Ok(None)
+}
+
+/// Two texts open with the same words (folded as headlines are: harakat,
+/// alef and yaa forms, punctuation and spacing aside), over the first 100
+/// letters or the whole of the shorter one. Two empty texts do not agree.
+fn same_opening(a: &str, b: &str) -> bool {
+    let letters = |s: &str| -> Vec<char> {
+        text::fold_arabic(s)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .take(100)
+            .collect()
+    };
+    let (a, b) = (letters(a), letters(b));
+    let n = a.len().min(b.len());
+    n >= 20 && a[..n] == b[..n]
+}
+
+/// Retention removed it: the same guid from the same source (or from a
+/// source not recorded, as before migration 10), or the same URL.
+pub(super) const REMOVED_SQL: &str = "SELECT 1 FROM removed_articles
+    WHERE (guid = ?2 AND (source_id IS ?1 OR source_id IS NULL))
+       OR (?3 IS NOT NULL AND url = ?3)";
 const FILE_SQL: &str =
     "INSERT OR IGNORE INTO article_categories (article_id, category_slug) VALUES (?1, ?2)";
 
@@ -333,11 +493,11 @@ pub(super) fn insert_in(
     image: Option<&NewImage>,
     inline_images: &[NewImage],
 ) -> Result<(i64, bool)> {
-    let existing: Option<i64> = tx
-        .prepare_cached(FIND_SQL)?
-        .query_row(params![a.guid, a.url, a.fingerprint], |r| r.get(0))
-        .optional()?;
-    if let Some(id) = existing {
+    let a = &*a.scrubbed();
+    if let Some((id, _)) = find_stored(tx, &EntryKey::of(a))? {
+        // An item read at another address of this article: known by it
+        // from now on.
+        add_aliases(tx, id, [a.url.as_deref(), a.alias_url.as_deref()])?;
         if let Some(slug) = &a.category_slug {
             if tx.prepare_cached(FILE_SQL)?.execute(params![id, slug])? > 0 {
                 super::search::reindex(tx, id, false)?;
@@ -375,8 +535,26 @@ pub(super) fn insert_in(
         a.page_validators.last_modified
     ])?;
     let id = tx.last_insert_rowid();
+    add_aliases(tx, id, [a.alias_url.as_deref()])?;
     write_owned(tx, id, a, image_id, true)?;
     Ok((id, true))
+}
+
+/// Records other addresses of article `id` (none that is an article's own
+/// address or another article's alias already).
+fn add_aliases<'a>(
+    tx: &Transaction<'_>,
+    id: i64,
+    urls: impl IntoIterator<Item = Option<&'a str>>,
+) -> Result<()> {
+    for url in urls.into_iter().flatten() {
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO article_aliases (url, article_id)
+             SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM articles WHERE url = ?1)",
+        )?
+        .execute(params![url, id])?;
+    }
+    Ok(())
 }
 
 /// What an article owns besides its row: picture uses, category, links,
@@ -434,4 +612,136 @@ fn write_owned(
     }
     super::search::reindex(tx, id, fresh)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(source: i64, guid: &str, url: Option<&str>, title: &str, summary: &str) -> NewArticle {
+        NewArticle {
+            source_id: Some(source),
+            guid: guid.into(),
+            url: url.map(str::to_string),
+            alias_url: None,
+            fingerprint: Some(format!("fp:{title}")),
+            title: title.into(),
+            original_title: None,
+            summary: summary.into(),
+            body_html: format!("<p>{summary}</p>"),
+            direction: "rtl".into(),
+            image_url: None,
+            image_caption: None,
+            image_credit: None,
+            category_slug: None,
+            category_label: None,
+            published_at: Some(1),
+            source_updated_at: None,
+            page_validators: Validators::default(),
+            see_also: Vec::new(),
+            related: Vec::new(),
+            inline_image_hashes: Vec::new(),
+        }
+    }
+
+    const LONG_A: &str = "نص الخبر الأول كما ورد في الخلاصة مع تفاصيل كافية للمقارنة";
+    const LONG_B: &str = "نص خبر آخر تماماً له عنوان الخبر الأول نفسه في اليوم نفسه";
+
+    #[test]
+    fn identity_is_the_guid_within_its_source_and_the_url_across_sources() {
+        let store = Store::open_in_memory().expect("db");
+        let a = store
+            .ensure_source("https://a.example/feed", None)
+            .expect("a");
+        let b = store
+            .ensure_source("https://b.example/feed", None)
+            .expect("b");
+        let insert = |n: &NewArticle| store.insert_article(n, None, &[]).expect("insert");
+
+        // One guid in two sources, two pages: two articles.
+        let (one, new1) = insert(&item(a, "1", Some("https://a.example/x"), "أ", LONG_A));
+        let (two, new2) = insert(&item(b, "1", Some("https://b.example/y"), "ب", LONG_B));
+        assert!(new1 && new2 && one != two);
+        // The same guid again from its source, at another address (a slug
+        // edited): the same article, known at the new address from now on.
+        let (same, fresh) = insert(&item(a, "1", Some("https://a.example/x2"), "أ", LONG_A));
+        assert_eq!((same, fresh), (one, false));
+        let (again, fresh) = insert(&item(b, "9", Some("https://a.example/x2"), "أ", LONG_A));
+        assert_eq!((again, fresh), (one, false), "found by the alias");
+        // The same URL from another source: the same article.
+        let (dup, fresh) = insert(&item(b, "77", Some("https://b.example/y"), "ب", LONG_B));
+        assert_eq!((dup, fresh), (two, false));
+        assert_eq!(store.article_count().expect("count"), 2);
+    }
+
+    #[test]
+    fn a_headline_and_day_merge_nothing_whose_links_or_texts_differ() {
+        let store = Store::open_in_memory().expect("db");
+        let a = store
+            .ensure_source("https://a.example/feed", None)
+            .expect("a");
+        let b = store
+            .ensure_source("https://b.example/feed", None)
+            .expect("b");
+        let insert = |n: &NewArticle| store.insert_article(n, None, &[]).expect("insert");
+        let title = "أبرز أخبار اليوم";
+        let (first, _) = insert(&item(a, "1", Some("https://a.example/1"), title, LONG_A));
+        // Another page, same headline and day: another article.
+        assert!(insert(&item(b, "2", Some("https://b.example/2"), title, LONG_A)).1);
+        // No link, same headline and day, another text: another article.
+        assert!(insert(&item(b, "3", None, title, LONG_B)).1);
+        // No link, and the same opening words from another source: the
+        // same article (the only evidence there is without a URL).
+        let (merged, fresh) = insert(&item(b, "4", None, title, &format!("{LONG_A} …")));
+        assert_eq!((merged, fresh), (first, false));
+        // Within one source its guid says: no merging by headline there.
+        assert!(insert(&item(b, "5", None, title, LONG_B)).1);
+        assert_eq!(store.article_count().expect("count"), 4);
+    }
+
+    #[test]
+    fn a_mirror_that_names_the_article_as_canonical_is_that_article() {
+        let store = Store::open_in_memory().expect("db");
+        let a = store
+            .ensure_source("https://k.example/feed", None)
+            .expect("a");
+        let m = store
+            .ensure_source("https://k.example/w1256/feed", None)
+            .expect("m");
+        // The mirror first: stored under its own address, known by both.
+        let mut mirror = item(m, "m1", Some("https://k.example/w1256/s/"), "خبر", LONG_A);
+        mirror.alias_url = Some("https://k.example/s/".into());
+        let (id, fresh) = store.insert_article(&mirror, None, &[]).expect("mirror");
+        assert!(fresh);
+        let key = item(a, "p1", Some("https://k.example/s/"), "خبر", LONG_A);
+        let conn = store.conn().expect("conn");
+        assert_eq!(
+            find_stored(&conn, &EntryKey::of(&key))
+                .expect("find")
+                .map(|f| f.0),
+            Some(id)
+        );
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_database() {
+        let store = Store::open_in_memory().expect("db");
+        let s = store
+            .ensure_source("https://a.example/feed", None)
+            .expect("s");
+        let mut dirty = item(
+            s,
+            "1",
+            Some("https://a.example/1"),
+            "عنوان\u{1b}[2J\u{7}",
+            LONG_A,
+        );
+        dirty.body_html = "<p>نص\u{0}\u{8}\u{9b}31m</p>".into();
+        dirty.image_caption = Some("تعليق\u{85}".into());
+        let (id, _) = store.insert_article(&dirty, None, &[]).expect("insert");
+        let a = store.article(id).expect("article");
+        assert_eq!(a.title, "عنوان[2J");
+        assert_eq!(a.body_html, "<p>نص31m</p>");
+        assert_eq!(a.image_caption.as_deref(), Some("تعليق"));
+    }
 }

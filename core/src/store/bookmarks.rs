@@ -29,8 +29,7 @@ pub struct Bookmark {
 pub fn normalize_tags<S: AsRef<str>>(tags: &[S]) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
     for tag in tags {
-        let tag = tag
-            .as_ref()
+        let tag = crate::text::strip_controls(tag.as_ref())
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
@@ -51,7 +50,8 @@ pub fn normalize_tags<S: AsRef<str>>(tags: &[S]) -> Result<Vec<String>> {
 }
 
 fn normalize_note(note: Option<&str>) -> Result<Option<String>> {
-    let note = note.map(str::trim).filter(|n| !n.is_empty());
+    let note = note.map(crate::text::strip_controls);
+    let note = note.as_deref().map(str::trim).filter(|n| !n.is_empty());
     if note.is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS) {
         return Err(Error::InvalidInput(format!(
             "a note longer than {MAX_NOTE_CHARS} characters"
@@ -72,7 +72,11 @@ pub(super) fn put_bookmark(tx: &Transaction<'_>, b: &Bookmark) -> Result<()> {
     tx.execute(
         "INSERT INTO bookmarks (article_id, created_at, note) VALUES (?1, ?2, ?3)
          ON CONFLICT(article_id) DO UPDATE SET created_at = ?2, note = ?3",
-        params![b.article_id, b.saved_at, b.note],
+        params![
+            b.article_id,
+            b.saved_at,
+            b.note.as_deref().map(crate::text::strip_controls)
+        ],
     )?;
     tx.execute(
         "DELETE FROM bookmark_tags WHERE article_id = ?1",
@@ -81,7 +85,7 @@ pub(super) fn put_bookmark(tx: &Transaction<'_>, b: &Bookmark) -> Result<()> {
     let mut add =
         tx.prepare_cached("INSERT OR IGNORE INTO bookmark_tags (article_id, tag) VALUES (?1, ?2)")?;
     for tag in &b.tags {
-        add.execute(params![b.article_id, tag])?;
+        add.execute(params![b.article_id, crate::text::strip_controls(tag)])?;
     }
     Ok(())
 }

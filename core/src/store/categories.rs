@@ -17,7 +17,7 @@ impl Store {
             tx.execute(
                 "INSERT INTO categories (slug, name, url, position) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT(slug) DO UPDATE SET name = ?2, url = COALESCE(?3, url), position = ?4",
-                params![slug, name, url, i as i64],
+                params![slug, crate::text::strip_controls(name), url, i as i64],
             )?;
         }
         tx.commit()?;

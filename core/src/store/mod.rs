@@ -12,6 +12,7 @@ mod models;
 pub mod recovery;
 mod retention;
 mod saved;
+mod scrub;
 pub mod search;
 mod sources;
 #[cfg(test)]
@@ -43,10 +44,25 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_reading_position.sql"),
     include_str!("migrations/008_bookmark_tags.sql"),
     include_str!("migrations/009_search.sql"),
+    include_str!("migrations/010_identity.sql"),
+    include_str!("migrations/011_no_controls.sql"),
 ];
 
+/// Migrations run with foreign keys off (a table made again must not take
+/// what points at it along when the old one is dropped), so each ends with
+/// a check of every key.
 fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+    Migrations::new(
+        MIGRATIONS
+            .iter()
+            .enumerate()
+            .map(|(i, sql)| match i + 1 {
+                11 => M::up_with_hook(sql, scrub::stored_controls),
+                _ => M::up(sql),
+            })
+            .map(M::foreign_key_check)
+            .collect(),
+    )
 }
 
 /// The database. Cheap to share behind an `Arc`; every call takes the
@@ -83,10 +99,11 @@ impl Store {
         // journal_mode answers with a row, so it is read rather than executed.
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         conn.execute_batch(
-            "PRAGMA foreign_keys = ON;
+            "PRAGMA foreign_keys = OFF;
              PRAGMA synchronous = NORMAL;",
         )?;
         migrations().to_latest(&mut conn)?;
+        conn.execute_batch("PRAGMA foreign_keys = ON;")?;
         let store = Self {
             conn: Mutex::new(conn),
             path,
@@ -175,7 +192,10 @@ mod tests {
             .expect("v1 data");
         }
         let store = Store::open(&path).expect("migrates");
-        assert_eq!(store.schema_version().expect("version"), 9);
+        assert_eq!(
+            store.schema_version().expect("version"),
+            MIGRATIONS.len() as i64
+        );
         assert_eq!(store.article(1).expect("article").title, "عنوان");
         // Its article predates the search index, which is built again.
         assert!(!store.search_index_current().expect("index"));
@@ -293,11 +313,52 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_already_stored_are_cleaned_by_migration_11() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("v10.db");
+        {
+            let mut conn = Connection::open(&path).expect("open");
+            migrations().to_version(&mut conn, 10).expect("v10");
+            conn.execute(
+                "INSERT INTO articles (guid, url, title, summary, body_html, image_caption, fetched_at)
+                 VALUES ('g', 'https://k/a', ?1, ?2, ?3, ?4, 1)",
+                rusqlite::params![
+                    "عنوان\u{1b}[2J\u{7}",
+                    "ملخص\u{0}",
+                    "<p>نص\u{8}\u{9b}31m</p>",
+                    "تعليق\r"
+                ],
+            )
+            .expect("article");
+            conn.execute_batch(
+                "INSERT INTO bookmarks (article_id, created_at, note) VALUES (1, 2, 'ملاحظة' || char(27));
+                 INSERT INTO bookmark_tags (article_id, tag) VALUES (1, 'وسم');
+                 INSERT INTO bookmark_tags (article_id, tag) VALUES (1, 'وسم' || char(7));
+                 INSERT INTO bookmark_tags (article_id, tag) VALUES (1, 'آخر' || char(8));",
+            )
+            .expect("bookmark");
+        }
+        let store = Store::open(&path).expect("migrates");
+        let a = store.article(1).expect("article");
+        assert_eq!(a.title, "عنوان[2J");
+        assert_eq!(a.summary, "ملخص");
+        assert_eq!(a.body_html, "<p>نص31m</p>");
+        assert_eq!(a.image_caption.as_deref(), Some("تعليق"));
+        let b = store.bookmark(1).expect("read").expect("bookmark");
+        assert_eq!(b.note.as_deref(), Some("ملاحظة"));
+        assert_eq!(b.tags, ["وسم", "آخر"]);
+        assert_eq!(store.integrity_check().expect("check"), "ok");
+    }
+
+    #[test]
     fn file_database_uses_wal_and_latest_schema() {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(&dir.path().join("sub/k.db")).expect("open");
         assert_eq!(store.journal_mode().expect("mode"), "wal");
-        assert_eq!(store.schema_version().expect("version"), 9);
+        assert_eq!(
+            store.schema_version().expect("version"),
+            MIGRATIONS.len() as i64
+        );
         assert!(store
             .search_index_current()
             .expect("an empty index is current"));

@@ -14,6 +14,9 @@ pub struct Source {
     pub last_modified: Option<String>,
     pub last_success_at: Option<i64>,
     pub last_error: Option<String>,
+    /// The last read stopped at a limit (size or number of items); what
+    /// came before it was kept.
+    pub last_cut: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -67,7 +70,8 @@ pub struct StoredLink {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ArticleDetail {
     pub id: i64,
-    pub url: String,
+    /// None for an article whose feed item had no link.
+    pub url: Option<String>,
     pub title: String,
     pub original_title: Option<String>,
     pub summary: String,

@@ -125,8 +125,8 @@ impl Store {
             params![cutoff, policy.max_articles],
         )?;
         tx.execute(
-            "INSERT OR REPLACE INTO removed_articles (guid, url, removed_at)
-             SELECT guid, url, ?1 FROM articles WHERE id IN (SELECT id FROM doomed)",
+            "INSERT OR REPLACE INTO removed_articles (source_id, guid, url, removed_at)
+             SELECT source_id, guid, url, ?1 FROM articles WHERE id IN (SELECT id FROM doomed)",
             [now()],
         )?;
         super::search::forget_doomed(&tx)?;
@@ -155,13 +155,16 @@ impl Store {
     }
 
     /// Whether retention removed this article (a feed may still list it).
-    pub fn was_removed(&self, guid: &str, url: &str) -> Result<bool> {
-        let n: i64 = self.conn()?.query_row(
-            "SELECT COUNT(*) FROM removed_articles WHERE guid = ?1 OR url = ?2",
-            params![guid, url],
-            |r| r.get(0),
-        )?;
-        Ok(n > 0)
+    pub fn was_removed(
+        &self,
+        source_id: Option<i64>,
+        guid: &str,
+        url: Option<&str>,
+    ) -> Result<bool> {
+        Ok(self
+            .conn()?
+            .prepare_cached(super::articles::REMOVED_SQL)?
+            .exists(params![source_id, guid, url])?)
     }
 }
 
@@ -174,7 +177,8 @@ mod tests {
         NewArticle {
             source_id: None,
             guid: format!("g{n}"),
-            url: format!("https://k.example/{n}"),
+            url: Some(format!("https://k.example/{n}")),
+            alias_url: None,
             fingerprint: None,
             title: format!("خبر {n}"),
             original_title: None,
@@ -237,8 +241,8 @@ mod tests {
         assert!(store.article(1).is_ok(), "bookmarked survives");
         assert!(store.article(2).is_err());
         assert_eq!(store.image_count().expect("images"), 3);
-        assert!(store.was_removed("g2", "x").expect("tombstone"));
-        assert!(!store.was_removed("g1", "x").expect("tombstone"));
+        assert!(store.was_removed(None, "g2", Some("x")).expect("tombstone"));
+        assert!(!store.was_removed(None, "g1", Some("x")).expect("tombstone"));
     }
 
     #[test]

@@ -29,7 +29,10 @@ pub struct SavedImage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SavedArticle {
     pub guid: String,
-    pub url: String,
+    /// None for an article whose feed item had no link (kept from the
+    /// feed's own text).
+    #[serde(default)]
+    pub url: Option<String>,
     pub title: String,
     pub original_title: Option<String>,
     pub summary: String,
@@ -186,7 +189,8 @@ impl Store {
     }
 
     /// Merges bookmarks into the database, all or nothing: an article it
-    /// holds already (same guid or URL) gets the bookmark; one it does not is
+    /// holds already (same URL; for an article without one, the same guid
+    /// and no URL either) gets the bookmark; one it does not is
     /// stored from the file first. A bookmark already here keeps its note
     /// unless it has none, gains the file's tags, and keeps the earlier date.
     /// The caller checks and sanitises what it passes in.
@@ -200,7 +204,10 @@ impl Store {
         for s in saved {
             let a = &s.article;
             let existing: Option<i64> = tx
-                .prepare_cached("SELECT id FROM articles WHERE guid = ?1 OR url = ?2 LIMIT 1")?
+                .prepare_cached(
+                    "SELECT id FROM articles
+                     WHERE url = ?2 OR (?2 IS NULL AND url IS NULL AND guid = ?1) LIMIT 1",
+                )?
                 .query_row(params![a.guid, a.url], |r| r.get(0))
                 .optional()?;
             let id = match existing {
@@ -224,6 +231,7 @@ impl Store {
                         source_id: None,
                         guid: a.guid.clone(),
                         url: a.url.clone(),
+                        alias_url: None,
                         fingerprint: None,
                         title: a.title.clone(),
                         original_title: a.original_title.clone(),
@@ -245,7 +253,8 @@ impl Store {
                     let (id, _) = insert_in(&tx, &new, lead.as_ref(), &images)?;
                     // An article retention removed once may come back as a bookmark.
                     tx.execute(
-                        "DELETE FROM removed_articles WHERE guid = ?1 OR url = ?2",
+                        "DELETE FROM removed_articles
+                         WHERE url = ?2 OR (?2 IS NULL AND url IS NULL AND guid = ?1)",
                         params![a.guid, a.url],
                     )?;
                     report.articles_added += 1;

@@ -23,7 +23,7 @@ impl Store {
         let conn = self.conn()?;
         let mut stmt = conn.prepare(
             "SELECT id, url, title, category_slug, enabled, etag, last_modified,
-                    last_success_at, last_error
+                    last_success_at, last_error, last_cut
              FROM sources ORDER BY id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -37,6 +37,7 @@ impl Store {
                 last_modified: r.get(6)?,
                 last_success_at: r.get(7)?,
                 last_error: r.get(8)?,
+                last_cut: r.get(9)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -84,6 +85,15 @@ impl Store {
                 params![id, t],
             )?,
         };
+        Ok(())
+    }
+
+    /// Whether the last read of the source stopped at a limit.
+    pub fn record_source_cut(&self, id: i64, cut: bool) -> Result<()> {
+        self.conn()?.execute(
+            "UPDATE sources SET last_cut = ?2 WHERE id = ?1",
+            params![id, cut],
+        )?;
         Ok(())
     }
 

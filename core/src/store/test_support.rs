@@ -8,7 +8,8 @@ pub fn seed(store: &Store) {
         let a = NewArticle {
             source_id: None,
             guid: format!("g{n}"),
-            url: format!("https://k.example/{n}"),
+            url: Some(format!("https://k.example/{n}")),
+            alias_url: None,
             fingerprint: None,
             title: format!("خبر {n} عن {cat}"),
             original_title: None,

@@ -44,22 +44,39 @@ async fn download_image(syncer: &Syncer, url: &Url) -> Option<NewImage> {
     }
 }
 
-/// An article of what the feed says of an entry, without its page.
-pub(super) fn entry_article(
-    source: &Source,
-    entry: &FeedEntry,
-    url: &Url,
-    fingerprint: &Option<String>,
-) -> NewArticle {
+/// A feed entry to store: new, or stored already (`replace`) and changed
+/// since, by the feed's word.
+pub(super) struct Fresh {
+    pub entry: FeedEntry,
+    /// Its canonical URL.
+    pub url: Option<Url>,
+    pub fingerprint: Option<String>,
+    pub replace: Option<i64>,
+}
+
+/// An article of what the feed says of an entry, without its page. An
+/// entry that has no page keeps the feed's own text as its body.
+pub(super) fn entry_article(source: &Source, fresh: &Fresh) -> NewArticle {
+    let Fresh {
+        entry,
+        url,
+        fingerprint,
+        ..
+    } = fresh;
+    let body_html = match (url, &entry.content_html) {
+        (None, Some(html)) => crate::sanitize::sanitize_stored(html, &Default::default()),
+        _ => String::new(),
+    };
     NewArticle {
         source_id: Some(source.id),
         guid: entry.guid.clone(),
-        url: url.to_string(),
+        url: url.as_ref().map(Url::to_string),
+        alias_url: None,
         fingerprint: fingerprint.clone(),
         title: entry.title.clone(),
         original_title: None,
         summary: crate::text::strip_call_to_action(&entry.summary),
-        body_html: String::new(),
+        body_html,
         direction: crate::text::direction(&entry.title).to_string(),
         image_url: None,
         image_caption: None,
@@ -84,28 +101,38 @@ pub(super) enum Stored {
 }
 
 /// Fetches, extracts and stores one entry, or replaces the stored version
-/// of it (`replace`) when the feed says it changed. Ok(true) when a new article was
-/// stored.
+/// of it (`replace`) when the feed says it changed.
 pub(super) async fn fetch_and_store(
     syncer: &Syncer,
     source: &Source,
-    entry: FeedEntry,
-    url: Url,
-    fingerprint: Option<String>,
-    replace: Option<i64>,
+    fresh: Fresh,
 ) -> Result<Stored> {
     if syncer.cancel.load(Ordering::SeqCst) {
         return Err(Error::Cancelled);
     }
+    let Fresh {
+        entry,
+        url,
+        fingerprint,
+        replace,
+    } = fresh;
+    let Some(url) = url else {
+        return Err(Error::InvalidInput("an entry without a page".into()));
+    };
     let policy = &syncer.fetcher.policy;
     // A page read again is asked for conditionally.
     let validators = match replace {
         Some(id) => syncer.store.page_validators(id)?,
         None => Validators::default(),
     };
+    // The page as the feed links it; it is stored under its canonical URL.
     let page = match syncer
         .fetcher
-        .get(&entry.url, &validators, policy.max_page_bytes)
+        .get(
+            entry.url.as_ref().unwrap_or(&url),
+            &validators,
+            policy.max_page_bytes,
+        )
         .await?
     {
         FetchOutcome::Fetched(p) => p,
@@ -155,7 +182,12 @@ pub(super) async fn fetch_and_store(
     let new = NewArticle {
         source_id: Some(source.id),
         guid: entry.guid.clone(),
-        url: url.to_string(),
+        url: Some(url.to_string()),
+        alias_url: x
+            .canonical_url
+            .as_ref()
+            .and_then(|c| super::dedupe::alias_of(&url, c))
+            .map(String::from),
         fingerprint,
         title,
         original_title: x.original_title,

@@ -51,6 +51,26 @@ pub fn canonical_url(url: &Url) -> Url {
     out
 }
 
+/// The address a page names as canonical, when it is another address of
+/// the same article: same host and the same last path segment (the slug),
+/// as a mirror in another encoding or an AMP copy names the original.
+/// Anything else names nothing: a misconfigured CMS that names the home
+/// page, or one story, on every page must not merge every article into one.
+pub fn alias_of(page: &Url, declared: &Url) -> Option<Url> {
+    let declared = canonical_url(declared);
+    let slug = |u: &Url| {
+        u.path_segments()
+            .and_then(|mut s| s.rfind(|p| !p.is_empty()))
+            .map(str::to_string)
+    };
+    let same = matches!(declared.scheme(), "http" | "https")
+        && declared.host_str() == page.host_str()
+        && declared.path() != page.path()
+        && slug(&declared).is_some()
+        && slug(&declared) == slug(page);
+    same.then_some(declared)
+}
+
 /// Headline (folded: no diacritics, one alef, no punctuation) and publication
 /// day. `None` without a date: a headline alone is too weak to merge on.
 pub fn fingerprint(title: &str, published: Option<DateTime<Utc>>) -> Option<String> {
@@ -127,6 +147,27 @@ mod tests {
             canonical_url(&url("https://k.example/a?id=3&page=2")).as_str(),
             "https://k.example/a?id=3&page=2"
         );
+    }
+
+    #[test]
+    fn a_canonical_address_is_an_alias_only_for_the_same_story() {
+        let page = url("http://k.example/w1256/2026/11/drone-strikes/");
+        assert_eq!(
+            alias_of(
+                &page,
+                &url("http://k.example/2026/11/drone-strikes/?utm_source=x")
+            )
+            .map(String::from),
+            Some("http://k.example/2026/11/drone-strikes/".to_string())
+        );
+        for other in [
+            "http://k.example/",
+            "http://k.example/2026/11/another-story/",
+            "http://elsewhere.example/2026/11/drone-strikes/",
+            "http://k.example/w1256/2026/11/drone-strikes/#top",
+        ] {
+            assert_eq!(alias_of(&page, &url(other)), None, "{other}");
+        }
     }
 
     #[test]

@@ -17,7 +17,6 @@ use crate::discover::nav_categories;
 use crate::error::{Error, Result};
 use crate::extract::SiteRules;
 use crate::feed::parse_feed;
-use crate::feed::FeedEntry;
 use crate::fetch::{charset, FetchOutcome, Fetcher, Validators};
 use crate::site_config::{Site, CATEGORIES};
 use crate::store::{EntryKey, EntryState, Source, Store};
@@ -235,6 +234,7 @@ impl Syncer {
             new: 0,
             updated: 0,
             failed_pages: 0,
+            cut: false,
             error: None,
         };
         if self.cancel.load(Ordering::SeqCst) {
@@ -298,12 +298,13 @@ impl Syncer {
             message: e.to_string(),
         })??;
         report.items = feed.entries.len();
-        let keys: Vec<(url::Url, Option<String>)> = feed
+        report.cut = feed.cut;
+        let keys: Vec<(Option<Url>, Option<String>)> = feed
             .entries
             .iter()
             .map(|e| {
                 (
-                    dedupe::canonical_url(&e.url),
+                    e.url.as_ref().map(dedupe::canonical_url),
                     dedupe::fingerprint(&e.title, e.published),
                 )
             })
@@ -313,53 +314,38 @@ impl Syncer {
                 .iter()
                 .zip(&feed.entries)
                 .map(|((url, fp), e)| EntryKey {
+                    source_id: Some(source.id),
                     guid: &e.guid,
-                    url: url.as_str(),
+                    url: url.as_ref().map(Url::as_str),
+                    alias_url: None,
                     fingerprint: fp.as_deref(),
+                    summary: &e.summary,
                     updated: e.updated.map(|d| d.timestamp()),
                 })
                 .collect::<Vec<_>>(),
             source.category_slug.as_deref(),
         )?;
         // New entries, and stored ones the feed says changed (with their id).
-        let fresh: Vec<(FeedEntry, url::Url, Option<String>, Option<i64>)> = feed
+        let fresh: Vec<article::Fresh> = feed
             .entries
             .into_iter()
             .zip(keys)
             .zip(states)
-            .filter_map(|((e, (url, fp)), state)| match state {
-                EntryState::New => Some((e, url, fp, None)),
-                EntryState::Changed(id) if self.options.full_text => Some((e, url, fp, Some(id))),
-                _ => None,
+            .filter_map(|((entry, (url, fingerprint)), state)| {
+                let replace = match state {
+                    EntryState::New => None,
+                    EntryState::Changed(id) if self.options.full_text => Some(id),
+                    _ => return None,
+                };
+                Some(article::Fresh {
+                    entry,
+                    url,
+                    fingerprint,
+                    replace,
+                })
             })
             .collect();
-        if !self.options.full_text {
-            // Headlines only: one transaction for the whole feed.
-            let articles: Vec<_> = fresh
-                .iter()
-                .map(|(e, url, fp, _)| article::entry_article(source, e, url, fp))
-                .collect();
-            report.new = self.store.insert_entries(&articles)?;
-        } else {
-            let results: Vec<Result<article::Stored>> = stream::iter(fresh)
-                .map(|(entry, url, fp, replace)| {
-                    article::fetch_and_store(self, source, entry, url, fp, replace)
-                })
-                .buffer_unordered(self.options.page_concurrency.max(1))
-                .collect()
-                .await;
-            for r in results {
-                match r {
-                    Ok(article::Stored::New) => report.new += 1,
-                    Ok(article::Stored::Updated) => report.updated += 1,
-                    Ok(article::Stored::Known) | Err(Error::Cancelled) => {}
-                    Err(e) => {
-                        tracing::warn!(error = %e, "article skipped");
-                        report.failed_pages += 1;
-                    }
-                }
-            }
-        }
+        self.store_entries(source, fresh, report).await?;
         self.finish_source(
             source,
             report,
@@ -367,6 +353,43 @@ impl Syncer {
             hash,
             feed.title.as_deref(),
         )
+    }
+
+    /// Stores a feed's new (and changed) entries: with their pages, or only
+    /// what the feed says when only headlines are synced or when an entry
+    /// has no page.
+    async fn store_entries(
+        &self,
+        source: &Source,
+        fresh: Vec<article::Fresh>,
+        report: &mut SourceReport,
+    ) -> Result<()> {
+        let (pages, feed_only): (Vec<_>, Vec<_>) = fresh
+            .into_iter()
+            .partition(|f| self.options.full_text && f.url.is_some());
+        let articles: Vec<_> = feed_only
+            .iter()
+            .filter(|f| f.replace.is_none())
+            .map(|f| article::entry_article(source, f))
+            .collect();
+        report.new += self.store.insert_entries(&articles)?;
+        let results: Vec<Result<article::Stored>> = stream::iter(pages)
+            .map(|f| article::fetch_and_store(self, source, f))
+            .buffer_unordered(self.options.page_concurrency.max(1))
+            .collect()
+            .await;
+        for r in results {
+            match r {
+                Ok(article::Stored::New) => report.new += 1,
+                Ok(article::Stored::Updated) => report.updated += 1,
+                Ok(article::Stored::Known) | Err(Error::Cancelled) => {}
+                Err(e) => {
+                    tracing::warn!(error = %e, "article skipped");
+                    report.failed_pages += 1;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Records a fetched source. Validators and the body hash are saved only
@@ -390,6 +413,7 @@ impl Syncer {
             Validators::default()
         };
         self.store
-            .record_source_success(source.id, Some(&keep), title)
+            .record_source_success(source.id, Some(&keep), title)?;
+        self.store.record_source_cut(source.id, report.cut)
     }
 }

@@ -45,6 +45,9 @@ pub struct SourceReport {
     /// Pages that could not be fetched or read (their articles wait for the
     /// next sync).
     pub failed_pages: usize,
+    /// The feed was read only up to a limit (its size, or the number of
+    /// items): what came before it is kept.
+    pub cut: bool,
     pub error: Option<ErrorInfo>,
 }
 

@@ -8,6 +8,7 @@ pub mod generated;
 pub mod hostile;
 pub mod render;
 mod server;
+pub mod wire;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};

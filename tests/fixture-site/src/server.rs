@@ -17,6 +17,7 @@ use crate::corpus::Corpus;
 use crate::generated;
 use crate::render::feeds::{self, FeedItem};
 use crate::render::{listing, page};
+use crate::wire::{self, Wire};
 
 /// One request as the site saw it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,14 +172,26 @@ async fn route(state: &SiteState, path: &str, headers: &HeaderMap) -> Response {
     }
     // The same site served in windows-1256, as older Arabic sites are: the
     // charset only in the HTTP header for feeds, in a meta tag for pages.
+    // Its pages name the site's own address of the article as canonical,
+    // as a mirror does.
     if let Some(inner) = path.strip_prefix("/w1256/") {
-        let base = format!("{}w1256/", base_url(headers));
+        let site = base_url(headers);
+        let base = format!("{site}w1256/");
         return match document(
             &state.corpus.read().unwrap_or_else(|p| p.into_inner()),
             &format!("/{inner}"),
             &base,
         ) {
-            Some(doc) => conditional_response(to_windows_1256(doc), headers),
+            Some(mut doc) => {
+                if doc.content_type.starts_with("text/html") {
+                    let text = String::from_utf8_lossy(&doc.body).replace(
+                        &format!("<link rel=\"canonical\" href=\"{base}"),
+                        &format!("<link rel=\"canonical\" href=\"{site}"),
+                    );
+                    doc.body = text.into_bytes();
+                }
+                conditional_response(to_windows_1256(doc), headers)
+            }
             None => (StatusCode::NOT_FOUND, "الصفحة غير موجودة").into_response(),
         };
     }
@@ -307,6 +320,43 @@ fn document(corpus: &Corpus, path: &str, base: &str) -> Option<Doc> {
             let items: usize = items.parse().ok().filter(|n| *n <= generated::MAX_ITEMS)?;
             let (f, i): (usize, usize) = (f.parse().ok()?, i.parse().ok()?);
             (i < items).then(|| html(generated::page(corpus, base, items, f, i), newest))
+        }
+        ["wire", seed, feeds, per_feed, rest @ ..] => {
+            let wire = Wire::new(
+                seed.parse().ok()?,
+                feeds.parse().ok()?,
+                per_feed.parse().ok()?,
+            );
+            if wire.len() > wire::MAX_ARTICLES {
+                return None;
+            }
+            let newest = wire.published(wire.len().saturating_sub(1));
+            match rest {
+                ["feed", f] => {
+                    let f: usize = f.parse().ok().filter(|f| *f < wire.feeds)?;
+                    let (body, content_type) = wire::render::feed(&wire, base, f);
+                    Some(Doc {
+                        body: body.into_bytes(),
+                        content_type,
+                        modified: newest,
+                    })
+                }
+                ["manifest.json"] => Some(Doc {
+                    body: wire::render::manifest(&wire, base).into_bytes(),
+                    content_type: "application/json",
+                    modified: newest,
+                }),
+                [_, _, _, slug] => {
+                    let n: usize = slug.rsplit('-').next()?.parse().ok()?;
+                    let a = (n < wire.len()).then(|| wire.article(n))?;
+                    (a.path.as_deref()? == format!("/{}/", segments.join("/"))).then_some(())?;
+                    Some(html(
+                        wire::render::page(&wire, corpus, base, n)?,
+                        a.published,
+                    ))
+                }
+                _ => None,
+            }
         }
         ["images", file] => {
             let n: usize = file

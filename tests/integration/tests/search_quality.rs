@@ -83,7 +83,11 @@ fn ids_by_slug(store: &Store) -> HashMap<String, i64> {
         .expect("list")
         .into_iter()
         .map(|a| {
-            let url = store.article(a.id).expect("article").url;
+            let url = store
+                .article(a.id)
+                .expect("article")
+                .url
+                .unwrap_or_default();
             let slug = url
                 .trim_end_matches('/')
                 .rsplit('/')

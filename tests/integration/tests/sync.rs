@@ -58,12 +58,21 @@ async fn first_sync_stores_every_article_once_with_its_image_and_links() {
         let hash = a
             .image
             .clone()
-            .unwrap_or_else(|| panic!("{}: no image", a.url));
+            .unwrap_or_else(|| panic!("{}: no image", a.url.as_deref().unwrap_or_default()));
         let img = h.store.image(&hash).expect("lookup").expect("image stored");
         assert_eq!(img.mime, "image/jpeg");
         assert!(!a.body_html.is_empty() && a.original_title.is_some() && a.image_caption.is_some());
-        assert_eq!(a.see_also.len(), 1, "{}", a.url);
-        assert!(a.related.len() >= 2, "{}", a.url);
+        assert_eq!(
+            a.see_also.len(),
+            1,
+            "{}",
+            a.url.as_deref().unwrap_or_default()
+        );
+        assert!(
+            a.related.len() >= 2,
+            "{}",
+            a.url.as_deref().unwrap_or_default()
+        );
         // Every link points at an article of the same corpus, so all resolve.
         assert!(
             a.see_also
@@ -71,7 +80,7 @@ async fn first_sync_stores_every_article_once_with_its_image_and_links() {
                 .chain(&a.related)
                 .all(|l| l.article_id.is_some()),
             "{}",
-            a.url
+            a.url.as_deref().unwrap_or_default()
         );
     }
 
@@ -254,16 +263,20 @@ async fn inline_pictures_are_cached_and_the_body_points_at_the_copies() {
         assert!(
             !a.body_html.contains("src="),
             "no address in a stored body: {}",
-            a.url
+            a.url.as_deref().unwrap_or_default()
         );
-        assert!(!a.body_html.contains("/images/"), "{}", a.url);
+        assert!(
+            !a.body_html.contains("/images/"),
+            "{}",
+            a.url.as_deref().unwrap_or_default()
+        );
         if let Some(start) = a.body_html.find("data-image=\"") {
             with_pictures += 1;
             let hash = &a.body_html[start + 12..start + 12 + 64];
             assert!(
                 h.store.image(hash).expect("lookup").is_some(),
                 "{}: {hash} not cached",
-                a.url
+                a.url.as_deref().unwrap_or_default()
             );
             assert!(a
                 .body_html
