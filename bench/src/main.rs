@@ -9,6 +9,10 @@
 //! - full-text sync (pages and pictures), in articles per second, and its
 //!   peak memory.
 //!
+//! Every figure is beside what was kept: articles stored ÷ distinct
+//! articles in the corpus (khabarain's database, newsboat's cache), which
+//! must be 1 for a speed to mean anything; speeds are per article kept.
+//!
 //! Usage: khabarain-bench [--feeds 50] [--items 200] [--runs 3]
 
 use std::path::{Path, PathBuf};
@@ -57,6 +61,20 @@ fn timed(cmd: Command, out_dir: &Path, label: &str) -> Measure {
         wall,
         rss_mib: rss_kib / 1024.0,
     }
+}
+
+/// Articles khabarain stored in a database.
+fn kept_by_khabarain(db: &Path) -> usize {
+    khabarain_core::store::Store::open(db)
+        .and_then(|s| s.article_count())
+        .map_or(0, |n| n as usize)
+}
+
+/// Items newsboat kept in its cache.
+fn kept_by_newsboat(cache: &Path) -> usize {
+    rusqlite::Connection::open(cache)
+        .and_then(|c| c.query_row("SELECT COUNT(*) FROM rss_item", [], |r| r.get::<_, i64>(0)))
+        .map_or(0, |n| n as usize)
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -153,6 +171,18 @@ fn main() {
         conditional_share = cond as f64 / reqs.len().max(1) as f64;
         k_warm3.push(timed(ours(&db, true), dir, &format!("khabarain-warm3-{r}")));
     }
+    let kept_k = kept_by_khabarain(&dir.join("feeds-0.sqlite3"));
+    let kept_n = kept_by_newsboat(&dir.join("newsboat-0.db"));
+    println!(
+        "kept (feed-only): khabarain {kept_k} of {total} distinct articles ({:.3}), newsboat {kept_n} ({:.3})",
+        kept_k as f64 / total as f64,
+        kept_n as f64 / total as f64
+    );
+    if kept_k != total || kept_n != total {
+        println!(
+            "  WARNING: a tool did not keep every distinct article; its speed is not comparable"
+        );
+    }
     let med = |v: &[Measure], f: fn(&Measure) -> f64| median(v.iter().map(f).collect());
     let wall = |m: &Measure| m.wall;
     let rss = |m: &Measure| m.rss_mib;
@@ -213,10 +243,12 @@ fn main() {
         full.push(timed(ours(&db, false), dir, &format!("khabarain-full-{r}")));
     }
     let w = med(&full, wall);
+    let kept = kept_by_khabarain(&dir.join("full-0.sqlite3"));
     println!(
-        "full-text sync            {:>6.3} s for {total} articles = {:.0} articles/s, peak {:.1} MiB",
+        "full-text sync            {:>6.3} s, {kept} of {total} distinct articles kept ({:.3}) = {:.0} articles kept/s, peak {:.1} MiB",
         w,
-        total as f64 / w,
+        kept as f64 / total as f64,
+        kept as f64 / w,
         med(&full, rss)
     );
     rt.block_on(site.stop());

@@ -85,10 +85,9 @@ pub async fn find_feed(fetcher: &crate::fetch::Fetcher, address: &str) -> crate:
     let url = Url::parse(address.trim())
         .or_else(|_| Url::parse(&format!("https://{}", address.trim())))
         .map_err(|e| Error::InvalidInput(format!("not a web address '{address}': {e}")))?;
-    let page = match fetcher
-        .get(&url, &Validators::default(), fetcher.policy.max_page_bytes)
-        .await?
-    {
+    // Read as a feed would be (a large feed is kept up to its limits); a
+    // page is only searched for its feed links.
+    let page = match fetcher.get_feed(&url, &Validators::default()).await? {
         FetchOutcome::Fetched(p) => p,
         FetchOutcome::NotModified => return Err(Error::NotFound(format!("no feed at {url}"))),
     };

@@ -15,6 +15,8 @@ pub enum Error {
     TooLarge { url: String, limit: u64 },
     #[error("could not parse the feed at {url}: {message}")]
     FeedParse { url: String, message: String },
+    #[error("{url} is not a feed: {found}")]
+    NotAFeed { url: String, found: String },
     #[error("could not extract an article from {url}: {message}")]
     Extract { url: String, message: String },
     #[error("invalid input: {0}")]
@@ -44,6 +46,7 @@ impl Error {
             Error::HttpStatus { .. } => "http_status",
             Error::TooLarge { .. } => "too_large",
             Error::FeedParse { .. } => "feed_parse",
+            Error::NotAFeed { .. } => "not_a_feed",
             Error::Extract { .. } => "extract",
             Error::InvalidInput(_) => "invalid_input",
             Error::NotFound(_) => "not_found",

@@ -16,6 +16,16 @@ use crate::error::{Error, Result};
 /// `KHABARAIN_BASE_URL`.
 pub const DEFAULT_BASE_URL: &str = "https://www.khabarain.com/";
 
+/// The site's clock: a feed date that names no zone is read in the feed's
+/// own zone (from another of its dates), else in this one. Arabic news
+/// sites mostly publish on Arabia Standard Time (UTC+3).
+pub const SITE_UTC_OFFSET_HOURS: i32 = 3;
+
+pub fn site_zone() -> chrono::FixedOffset {
+    use chrono::Offset;
+    chrono::FixedOffset::east_opt(SITE_UTC_OFFSET_HOURS * 3600).unwrap_or(chrono::Utc.fix())
+}
+
 /// Environment variable that overrides the site address.
 pub const BASE_URL_ENV: &str = "KHABARAIN_BASE_URL";
 

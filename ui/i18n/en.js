@@ -183,6 +183,7 @@ export default {
     timeout: "The connection timed out",
     http_status: "The server answered with an error",
     too_large: "The content is larger than allowed",
+    not_a_feed: "This address is a page, not a news feed",
     feed_parse: "The feed could not be read",
     extract: "The story's page could not be read",
     invalid_input: "Invalid request",

@@ -1,11 +1,23 @@
-//! Feed documents (RSS 0.9x/1.0/2.0, Atom, JSON Feed) → entries, through
-//! feed-rs. Feeds carry only excerpts; the page is fetched later for the rest.
+//! Feed documents (RSS 0.9x/1.0/2.0, Atom, JSON Feed) → entries. Feeds
+//! carry only excerpts; the page is fetched later for the rest.
+//!
+//! The unit of failure is the item: a document the XML parser (feed-rs)
+//! refuses as a whole is read item by item (`recover`), JSON Feed is read
+//! field by field (`json`), and a document cut at a size limit keeps the
+//! items before the cut. A document that is no feed at all (an HTML page,
+//! nothing) says so (`Error::NotAFeed`) rather than how a parser failed.
 
-use chrono::{DateTime, Utc};
+mod dates;
+mod json;
+mod recover;
+
+use chrono::{DateTime, FixedOffset, Utc};
 use url::Url;
 
 use crate::error::{Error, Result};
 use crate::text::{clean_text, collapse_ws};
+
+pub use dates::parse as parse_date;
 
 /// One item of a feed, reduced to what sync needs.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,56 +44,246 @@ pub struct ParsedFeed {
     pub entries: Vec<FeedEntry>,
     /// Items past [`MAX_ENTRIES`] were left out.
     pub cut: bool,
+    /// Items that said nothing a reader could use, or could not be read
+    /// even loosely.
+    pub skipped: usize,
+}
+
+/// An item as a format gives it, before the app's rules apply.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct RawEntry {
+    pub id: String,
+    /// HTML or text, as the feed wrote it.
+    pub title: Option<String>,
+    /// The link as written (relative links are resolved later).
+    pub link: Option<String>,
+    pub summary: Option<String>,
+    pub content: Option<String>,
+    pub published: Option<DateTime<Utc>>,
+    pub updated: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RawFeed {
+    pub title: Option<String>,
+    pub items: Vec<RawEntry>,
+    /// Items in the document, read or not.
+    pub total: usize,
+    pub skipped: usize,
 }
 
 /// Parses a feed document fetched from `feed_url`. Every item with
 /// something to read is kept, with or without a link.
 pub fn parse_feed(body: &[u8], feed_url: &Url) -> Result<ParsedFeed> {
-    let feed = feed_rs::parser::Builder::new()
+    let zone = dates::feed_zone(body).unwrap_or_else(crate::site_config::site_zone);
+    let date = move |s: &str| dates::parse(s, zone);
+    let not_a_feed = |found: &str| Error::NotAFeed {
+        url: feed_url.to_string(),
+        found: found.to_string(),
+    };
+    let start = body
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n' | 0xEF | 0xBB | 0xBF));
+    let raw = match start.map(|i| body[i]) {
+        None => return Err(not_a_feed("an empty document")),
+        Some(b'{') | Some(b'[') => json::read(body, MAX_ENTRIES, &date)
+            .ok_or_else(|| not_a_feed("JSON that is not a JSON Feed"))?,
+        Some(b'<') => read_xml(body, feed_url, zone)?,
+        Some(_) => return Err(not_a_feed("a document that is not XML or JSON")),
+    };
+    let mut entries: Vec<FeedEntry> = raw
+        .items
+        .into_iter()
+        .filter_map(|entry| entry_of(entry, feed_url))
+        .collect();
+    if entries.is_empty() && raw.total > 0 {
+        return Err(Error::FeedParse {
+            url: feed_url.to_string(),
+            message: format!("none of its {} items could be read", raw.total),
+        });
+    }
+    let skipped = raw.total.min(MAX_ENTRIES).saturating_sub(entries.len());
+    distinct_guids(&mut entries);
+    Ok(ParsedFeed {
+        title: raw
+            .title
+            .map(|t| clean_text(&html_to_text(&t)))
+            .filter(|t| !t.is_empty()),
+        entries,
+        cut: raw.total > MAX_ENTRIES,
+        skipped,
+    })
+}
+
+/// An XML document: whole through feed-rs, else item by item.
+fn read_xml(body: &[u8], feed_url: &Url, zone: FixedOffset) -> Result<RawFeed> {
+    let text = match std::str::from_utf8(body) {
+        Ok(t) => t,
+        // A document cut inside a character is read up to it; bytes that
+        // are not UTF-8 elsewhere mean an encoding nobody declared, and
+        // guessing would store mojibake.
+        Err(e) if e.error_len().is_none() => {
+            std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or_default()
+        }
+        Err(e) => {
+            return Err(Error::FeedParse {
+                url: feed_url.to_string(),
+                message: format!(
+                    "bytes that are not UTF-8 at {} and no encoding declared",
+                    e.valid_up_to()
+                ),
+            })
+        }
+    };
+    let item = match recover::root(text) {
+        recover::Root::Feed { item } => item,
+        recover::Root::Html => {
+            return Err(Error::NotAFeed {
+                url: feed_url.to_string(),
+                found: "an HTML page".into(),
+            })
+        }
+        recover::Root::Other | recover::Root::Empty => {
+            return Err(Error::NotAFeed {
+                url: feed_url.to_string(),
+                found: "XML that is not RSS, RDF or Atom".into(),
+            })
+        }
+    };
+    let text = escape_bare_ampersands(text);
+    if let Ok(feed) = parser(feed_url, zone).parse(text.as_bytes()) {
+        let total = feed.entries.len();
+        return Ok(RawFeed {
+            title: feed.title.map(|t| t.content),
+            items: feed
+                .entries
+                .into_iter()
+                .take(MAX_ENTRIES)
+                .map(raw_of)
+                .collect(),
+            total,
+            skipped: 0,
+        });
+    }
+    let one = |doc: &str| -> Option<RawEntry> {
+        parser(feed_url, zone)
+            .parse(doc.as_bytes())
+            .ok()?
+            .entries
+            .into_iter()
+            .next()
+            .map(raw_of)
+    };
+    let feed = recover::read(&text, item, MAX_ENTRIES, &one, &|s| dates::parse(s, zone));
+    if feed.total == 0 {
+        return Err(Error::FeedParse {
+            url: feed_url.to_string(),
+            message: "no item could be read".into(),
+        });
+    }
+    Ok(feed)
+}
+
+fn parser(feed_url: &Url, zone: FixedOffset) -> feed_rs::parser::Parser {
+    feed_rs::parser::Builder::new()
         .base_uri(Some(feed_url.as_str()))
         // No made-up ids: feed-rs would give an item without guid or link a
         // random one, new on every sync. `synthetic_guid` is stable.
         .id_generator(|_, _, _| String::new())
+        .timestamp_parser(move |s| dates::parse(s, zone))
         .build()
-        .parse(body)
-        .map_err(|e| Error::FeedParse {
-            url: feed_url.to_string(),
-            message: e.to_string(),
-        })?;
-    let total = feed.entries.len();
-    let mut entries: Vec<FeedEntry> = feed
-        .entries
-        .into_iter()
-        .take(MAX_ENTRIES)
-        .filter_map(|entry| entry_of(entry, feed_url))
-        .collect();
-    distinct_guids(&mut entries);
-    Ok(ParsedFeed {
-        title: feed.title.map(|t| clean_text(&t.content)),
-        entries,
-        cut: total > MAX_ENTRIES,
-    })
 }
 
-/// One feed-rs entry as a [`FeedEntry`]; `None` when it has nothing to read.
-fn entry_of(entry: feed_rs::model::Entry, feed_url: &Url) -> Option<FeedEntry> {
-    let url = entry
+fn raw_of(entry: feed_rs::model::Entry) -> RawEntry {
+    let link = entry
         .links
         .iter()
         .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
         .or_else(|| entry.links.first())
-        .and_then(|link| feed_url.join(link.href.trim()).ok())
-        .filter(|u| matches!(u.scheme(), "http" | "https"));
-    let content_html = entry.content.and_then(|c| c.body);
-    let summary_html = entry.summary.map(|t| t.content);
-    let summary = summary_html
+        .map(|l| l.href.clone());
+    RawEntry {
+        id: entry.id,
+        title: entry.title.map(|t| t.content),
+        link,
+        summary: entry.summary.map(|t| t.content),
+        content: entry.content.and_then(|c| c.body),
+        published: entry.published,
+        updated: entry.updated,
+    }
+}
+
+/// A `&` that starts no entity (`Q&A`, `AT&T` in a headline) escaped, as
+/// browsers and lenient readers take it; CDATA and comments left alone.
+/// Strict XML would lose the text that holds it.
+fn escape_bare_ampersands(text: &str) -> std::borrow::Cow<'_, str> {
+    fn starts_entity(rest: &str) -> bool {
+        let Some(end) = rest.find(';').filter(|e| (2..=12).contains(e)) else {
+            return false;
+        };
+        let name = &rest[1..end];
+        match name.strip_prefix('#') {
+            Some(n) => match n.strip_prefix(['x', 'X']) {
+                Some(hex) => !hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit()),
+                None => !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()),
+            },
+            None => {
+                name.chars().all(|c| c.is_ascii_alphanumeric())
+                    && name.starts_with(|c: char| c.is_ascii_alphabetic())
+            }
+        }
+    }
+    if !text.contains('&') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut rest = text;
+    while let Some(i) = rest.find(['&', '<']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let skip_to = if rest.starts_with("<![CDATA[") {
+            Some("]]>")
+        } else if rest.starts_with("<!--") {
+            Some("-->")
+        } else {
+            None
+        };
+        if let Some(end) = skip_to {
+            let n = rest.find(end).map_or(rest.len(), |e| e + end.len());
+            out.push_str(&rest[..n]);
+            rest = &rest[n..];
+        } else if rest.starts_with('&') && !starts_entity(rest) {
+            out.push_str("&amp;");
+            rest = &rest[1..];
+        } else {
+            out.push_str(&rest[..1]);
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// The longest summary kept from a feed, in characters (the page gives the
+/// article's own).
+const MAX_SUMMARY_CHARS: usize = 2_000;
+
+/// One item as a [`FeedEntry`]; `None` when it has nothing to read.
+fn entry_of(entry: RawEntry, feed_url: &Url) -> Option<FeedEntry> {
+    let url = entry
+        .link
         .as_deref()
-        .or(content_html.as_deref())
+        .and_then(|href| feed_url.join(href.trim()).ok())
+        .filter(|u| matches!(u.scheme(), "http" | "https"));
+    let summary = entry
+        .summary
+        .as_deref()
+        .or(entry.content.as_deref())
         .map(|s| clean_text(&html_to_text(s)))
+        .map(|s| cut_chars(s, MAX_SUMMARY_CHARS))
         .unwrap_or_default();
     let mut title = entry
         .title
-        .map(|t| clean_text(&html_to_text(&t.content)))
+        .map(|t| clean_text(&html_to_text(&t)))
         .unwrap_or_default();
     if title.is_empty() {
         // An item without a headline (allowed in RSS) is named by the start
@@ -92,13 +294,13 @@ fn entry_of(entry: feed_rs::model::Entry, feed_url: &Url) -> Option<FeedEntry> {
         return None;
     }
     let published = entry.published.or(entry.updated).map(not_future);
-    let body = content_html.or(summary_html);
-    let guid = match entry.id.trim() {
+    let body = entry.content.or(entry.summary);
+    let guid = match crate::text::strip_controls(entry.id.trim()).trim() {
         "" => match &url {
             Some(u) => u.to_string(),
             None => synthetic_guid(feed_url.as_str(), &title, published, body.as_deref()),
         },
-        id => id.to_string(),
+        id => id.chars().take(2048).collect(),
     };
     Some(FeedEntry {
         guid,
@@ -109,6 +311,13 @@ fn entry_of(entry: feed_rs::model::Entry, feed_url: &Url) -> Option<FeedEntry> {
         published,
         updated: entry.updated.map(not_future),
     })
+}
+
+fn cut_chars(s: String, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s,
+    }
 }
 
 /// The identity of an item that has neither guid nor link: the same item
@@ -387,6 +596,59 @@ mod tests {
         assert_eq!(html_to_text("<p>نص<script>alert(1)</script></p>"), "نص");
         assert_eq!(html_to_text("<!-- تعليق --><p>نص &eacute;</p>"), "نص é");
         assert_eq!(html_to_text("a &unknown; b"), "a &unknown; b");
+    }
+
+    #[test]
+    fn a_bare_ampersand_costs_nothing() {
+        let base = Url::parse("http://127.0.0.1:9/feed/").expect("url");
+        let rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>أ&ب</title>\
+            <item><title>سؤال وجواب: Q&A مع AT&T &amp; &#1575; &nbsp;</title><link>http://k/a?x=1&y=2</link>\
+            <description><![CDATA[<p>R&D</p>]]></description></item></channel></rss>";
+        let feed = parse_feed(rss.as_bytes(), &base).expect("parses");
+        assert_eq!(feed.title.as_deref(), Some("أ&ب"));
+        let e = &feed.entries[0];
+        assert_eq!(e.title, "سؤال وجواب: Q&A مع AT&T & ا");
+        assert_eq!(e.url.as_ref().map(Url::as_str), Some("http://k/a?x=1&y=2"));
+        assert_eq!(e.summary, "R&D");
+    }
+
+    #[test]
+    fn what_is_not_a_feed_says_so() {
+        let base = Url::parse("http://127.0.0.1:9/feed/").expect("url");
+        for (doc, found) in [
+            ("", "empty"),
+            ("   \n", "empty"),
+            ("<!DOCTYPE html><html><body>صفحة</body></html>", "HTML"),
+            ("<html><head><title>x</title></head></html>", "HTML"),
+            ("<sitemap><url/></sitemap>", "not RSS"),
+            ("{\"error\": 404}", "not a JSON Feed"),
+            ("Not Found", "not XML or JSON"),
+        ] {
+            let err = parse_feed(doc.as_bytes(), &base).expect_err(doc);
+            assert_eq!(err.code(), "not_a_feed", "{doc}");
+            assert!(err.to_string().contains(found), "{doc}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_document_refused_whole_is_read_item_by_item() {
+        let base = Url::parse("http://127.0.0.1:9/feed/").expect("url");
+        let rss = "<?xml version=\"1.0\"?><rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>قناة</title>\
+            <item><title>أول</title><link>http://k/1</link><dc:date>2026-11-24T10:00:00Z</dc:date></item>\
+            <item><title>ثان <b>بوسم غير مغلق</title><link>http://k/2</link><pubDate>الثلاثاء 24 نوفمبر 2026 - 08:30 ص</pubDate></item>\
+            <item><title>ثالث</title><link>http://k/3</link></item>\
+            <item><title>رابع مقطوع</title><link>http://k/4</link><description>نص قُطع في";
+        let feed = parse_feed(rss.as_bytes(), &base).expect("parses");
+        let titles: Vec<&str> = feed.entries.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["أول", "ثان بوسم غير مغلق", "ثالث", "رابع مقطوع"]);
+        assert_eq!(feed.title.as_deref(), Some("قناة"));
+        assert_eq!(feed.entries[3].summary, "نص قُطع في");
+        assert_eq!(
+            feed.entries[1].published.map(|d| d.timestamp()),
+            Some(1_795_509_000),
+            "read with the Arabic date reader, in the feed's zone (UTC, as its other date says)"
+        );
+        assert!(feed.entries[0].published.is_some());
     }
 
     #[test]

@@ -1,11 +1,15 @@
-//! HTTP client policy: timeouts, size caps on every body (measured after
-//! decompression, so a gzip bomb is cut off), and conditional GET.
+//! HTTP client policy: timeouts and an overall time budget per document,
+//! size caps on every body (measured after decompression, so a gzip bomb is
+//! cut off), and conditional GET. A page or a picture over its cap is
+//! refused; a feed over its cap is kept up to it (the items read so far),
+//! with any one text cut at a stated size as it streams in (`cutter`).
 
 pub mod charset;
+mod cutter;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use bytes::{Bytes, BytesMut};
 use reqwest::header::{
@@ -22,7 +26,13 @@ use crate::error::{Error, Result};
 pub struct FetchPolicy {
     pub connect_timeout: Duration,
     pub timeout: Duration,
+    /// A feed is kept up to this many bytes (after long texts are cut)…
     pub max_feed_bytes: u64,
+    /// …and read up to this many (a feed past it is kept as far as it got).
+    pub max_feed_read_bytes: u64,
+    /// Any one text of a feed (a description, a content) is cut at this
+    /// many bytes, with a mark where it was cut.
+    pub max_feed_text_bytes: usize,
     pub max_page_bytes: u64,
     pub max_image_bytes: u64,
     pub user_agent: String,
@@ -34,6 +44,9 @@ pub struct FetchPolicy {
     pub retries: u32,
     /// Wait before the first retry; doubled for each further one.
     pub backoff: Duration,
+    /// The longest one document may take, retries and waits included: a
+    /// hanging server costs this once, not timeout × attempts.
+    pub budget: Duration,
 }
 
 impl Default for FetchPolicy {
@@ -42,6 +55,8 @@ impl Default for FetchPolicy {
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(30),
             max_feed_bytes: 8 * 1024 * 1024,
+            max_feed_read_bytes: 64 * 1024 * 1024,
+            max_feed_text_bytes: 256 * 1024,
             max_page_bytes: 4 * 1024 * 1024,
             max_image_bytes: 10 * 1024 * 1024,
             user_agent: format!("KhabarainReader/{}", env!("CARGO_PKG_VERSION")),
@@ -49,6 +64,7 @@ impl Default for FetchPolicy {
             max_per_host: 6,
             retries: 2,
             backoff: Duration::from_millis(500),
+            budget: Duration::from_secs(60),
         }
     }
 }
@@ -70,6 +86,20 @@ pub struct Fetched {
     pub content_type: Option<String>,
     pub validators: Validators,
     pub final_url: Url,
+    /// The body was kept only up to a limit, or a text in it was cut.
+    pub cut: bool,
+    /// The body was kept only up to a limit: what came after it is lost.
+    pub truncated: bool,
+}
+
+/// What becomes of a body larger than allowed.
+#[derive(Debug, Clone, Copy)]
+enum Limit {
+    /// Refused (`TooLarge`): a page or a picture is whole or useless.
+    Refuse(u64),
+    /// Kept up to `kept` bytes, read up to `read`, any one text cut at
+    /// `text` bytes: a feed's items before a limit are worth having.
+    Cut { kept: u64, read: u64, text: usize },
 }
 
 #[derive(Debug)]
@@ -128,20 +158,42 @@ impl Fetcher {
         })
     }
 
-    /// GET with validators; bodies over `limit` bytes are refused. Timeouts
-    /// and 5xx/429 answers are retried with exponential backoff; the
-    /// connection limits are held only while a request is in flight.
+    /// GET with validators; bodies over `limit` bytes are refused.
     pub async fn get(
         &self,
         url: &Url,
         validators: &Validators,
         limit: u64,
     ) -> Result<FetchOutcome> {
+        self.get_with(url, validators, Limit::Refuse(limit)).await
+    }
+
+    /// GET of a feed: a body over the policy's feed limits is kept up to
+    /// them (`Fetched::cut`), not refused.
+    pub async fn get_feed(&self, url: &Url, validators: &Validators) -> Result<FetchOutcome> {
+        let limit = Limit::Cut {
+            kept: self.policy.max_feed_bytes,
+            read: self.policy.max_feed_read_bytes,
+            text: self.policy.max_feed_text_bytes,
+        };
+        self.get_with(url, validators, limit).await
+    }
+
+    /// Timeouts and 5xx/429 answers are retried with exponential backoff,
+    /// within the policy's budget for the whole; the connection limits are
+    /// held only while a request is in flight.
+    async fn get_with(
+        &self,
+        url: &Url,
+        validators: &Validators,
+        limit: Limit,
+    ) -> Result<FetchOutcome> {
         if !matches!(url.scheme(), "http" | "https") {
             return Err(Error::InvalidInput(format!("refusing to fetch {url}")));
         }
         let host = self.limits.host(url, self.policy.max_per_host);
         let mut attempt = 0;
+        let mut deadline: Option<Instant> = None;
         loop {
             let result = {
                 let _total = self
@@ -151,11 +203,25 @@ impl Fetcher {
                     .await
                     .map_err(|_| Error::Cancelled)?;
                 let _host = host.acquire().await.map_err(|_| Error::Cancelled)?;
-                self.get_once(url, validators, limit).await
+                // The budget runs from the first attempt (waiting for a free
+                // connection is not the server's time).
+                let end = *deadline.get_or_insert_with(|| Instant::now() + self.policy.budget);
+                let left = end.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    Err(Error::Timeout {
+                        url: url.to_string(),
+                    })
+                } else {
+                    self.get_once(url, validators, limit, left.min(self.policy.timeout))
+                        .await
+                }
             };
             match result {
                 Err(e) if attempt < self.policy.retries && is_transient(&e) => {
                     let wait = self.policy.backoff * 2u32.pow(attempt);
+                    if deadline.is_some_and(|d| Instant::now() + wait >= d) {
+                        return Err(e);
+                    }
                     tracing::debug!(%url, error = %e, ?wait, "retrying");
                     tokio::time::sleep(wait).await;
                     attempt += 1;
@@ -169,9 +235,10 @@ impl Fetcher {
         &self,
         url: &Url,
         validators: &Validators,
-        limit: u64,
+        limit: Limit,
+        timeout: Duration,
     ) -> Result<FetchOutcome> {
-        let mut request = self.client.get(url.clone());
+        let mut request = self.client.get(url.clone()).timeout(timeout);
         if let Some(etag) = &validators.etag {
             request = request.header(IF_NONE_MATCH, etag);
         }
@@ -189,26 +256,49 @@ impl Fetcher {
                 status: status.as_u16(),
             });
         }
-        if response.content_length().is_some_and(|len| len > limit) {
-            return Err(Error::TooLarge {
-                url: url.to_string(),
-                limit,
-            });
+        let too_large = |limit| Error::TooLarge {
+            url: url.to_string(),
+            limit,
+        };
+        if let Limit::Refuse(limit) = limit {
+            if response.content_length().is_some_and(|len| len > limit) {
+                return Err(too_large(limit));
+            }
         }
         let headers = response.headers().clone();
         let final_url = response.url().clone();
-        let mut body = BytesMut::new();
-        while let Some(chunk) = response.chunk().await.map_err(|e| map_reqwest(url, e))? {
-            if (body.len() + chunk.len()) as u64 > limit {
-                return Err(Error::TooLarge {
-                    url: url.to_string(),
-                    limit,
-                });
+        let (body, cut, truncated) = match limit {
+            Limit::Refuse(limit) => {
+                let mut body = BytesMut::new();
+                while let Some(chunk) = response.chunk().await.map_err(|e| map_reqwest(url, e))? {
+                    if (body.len() + chunk.len()) as u64 > limit {
+                        return Err(too_large(limit));
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+                (body.freeze(), false, false)
             }
-            body.extend_from_slice(&chunk);
-        }
+            Limit::Cut { kept, read, text } => {
+                let mut cutter = cutter::Cutter::new(text);
+                let mut body = Vec::new();
+                let mut seen = 0u64;
+                let mut stopped = false;
+                while let Some(chunk) = response.chunk().await.map_err(|e| map_reqwest(url, e))? {
+                    seen += chunk.len() as u64;
+                    cutter.push(&chunk, &mut body);
+                    if body.len() as u64 > kept || seen > read {
+                        body.truncate(kept as usize);
+                        stopped = true;
+                        break;
+                    }
+                }
+                (Bytes::from(body), stopped || cutter.cut, stopped)
+            }
+        };
         Ok(FetchOutcome::Fetched(Box::new(Fetched {
-            body: body.freeze(),
+            body,
+            cut,
+            truncated,
             content_type: header_str(&headers, CONTENT_TYPE.as_str()),
             validators: Validators {
                 etag: header_str(&headers, ETAG.as_str()),

@@ -2,7 +2,7 @@
 //! transaction.
 
 use std::collections::HashMap;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use url::Url;
 
@@ -106,10 +106,24 @@ pub(super) async fn fetch_and_store(
     syncer: &Syncer,
     source: &Source,
     fresh: Fresh,
+    hung: &AtomicBool,
 ) -> Result<Stored> {
     if syncer.cancel.load(Ordering::SeqCst) {
         return Err(Error::Cancelled);
     }
+    let stored = fetch_and_store_page(syncer, source, fresh, hung).await;
+    if matches!(stored, Err(Error::Timeout { .. })) {
+        hung.store(true, Ordering::SeqCst);
+    }
+    stored
+}
+
+async fn fetch_and_store_page(
+    syncer: &Syncer,
+    source: &Source,
+    fresh: Fresh,
+    hung: &AtomicBool,
+) -> Result<Stored> {
     let Fresh {
         entry,
         url,
@@ -119,6 +133,11 @@ pub(super) async fn fetch_and_store(
     let Some(url) = url else {
         return Err(Error::InvalidInput("an entry without a page".into()));
     };
+    if hung.load(Ordering::SeqCst) {
+        return Err(Error::Timeout {
+            url: url.to_string(),
+        });
+    }
     let policy = &syncer.fetcher.policy;
     // A page read again is asked for conditionally.
     let validators = match replace {

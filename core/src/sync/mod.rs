@@ -259,11 +259,7 @@ impl Syncer {
         let url = Url::parse(&source.url)
             .map_err(|e| Error::InvalidInput(format!("source URL {}: {e}", source.url)))?;
         let validators = self.store.source_validators(source.id)?;
-        let fetched = match self
-            .fetcher
-            .get(&url, &validators, self.fetcher.policy.max_feed_bytes)
-            .await?
-        {
+        let fetched = match self.fetcher.get_feed(&url, &validators).await? {
             FetchOutcome::NotModified => {
                 self.store.record_source_success(source.id, None, None)?;
                 report.status = SourceStatus::NotModified;
@@ -296,9 +292,21 @@ impl Syncer {
         .map_err(|e| Error::FeedParse {
             url: url.to_string(),
             message: e.to_string(),
-        })??;
+        })?
+        // Cut at the size limit with nothing readable before it (a gzip
+        // bomb, a feed of one enormous header): the limit is the news.
+        .map_err(|e| match e {
+            Error::FeedParse { .. } | Error::NotAFeed { .. } if fetched.truncated => {
+                Error::TooLarge {
+                    url: url.to_string(),
+                    limit: self.fetcher.policy.max_feed_bytes,
+                }
+            }
+            other => other,
+        })?;
         report.items = feed.entries.len();
-        report.cut = feed.cut;
+        // Read up to a limit: what came before it is kept, and said.
+        report.cut = feed.cut || fetched.cut;
         let keys: Vec<(Option<Url>, Option<String>)> = feed
             .entries
             .iter()
@@ -373,8 +381,12 @@ impl Syncer {
             .map(|f| article::entry_article(source, f))
             .collect();
         report.new += self.store.insert_entries(&articles)?;
+        // A server that stops answering costs one time budget for this
+        // source, not one per page: after a page has timed out, the rest
+        // wait for the next sync.
+        let hung = AtomicBool::new(false);
         let results: Vec<Result<article::Stored>> = stream::iter(pages)
-            .map(|f| article::fetch_and_store(self, source, f))
+            .map(|f| article::fetch_and_store(self, source, f, &hung))
             .buffer_unordered(self.options.page_concurrency.max(1))
             .collect()
             .await;

@@ -1,7 +1,11 @@
 //! A large generated copy of the site for benchmarks: any number of feeds of
 //! any number of items, each item with its own article page and its own
-//! lead-image URL. Text is the corpus's, recombined; every item is distinct
-//! (own guid, URL, headline) and the same on every request, so ETags hold.
+//! lead-image URL. Text is the corpus's, recombined; every item is a
+//! distinct article (own guid, URL and page) and the same on every request,
+//! so ETags hold. Headlines repeat, as they do on a real site: item i with
+//! `i % 4 == 1` carries its corpus article's headline as it is (dozens of
+//! items share each one, many on the same day), `i % 4 == 2` the same
+//! headline in another spelling (ة/ه, ى/ي, أ/ا); the rest are numbered.
 //!
 //! `/gen/<items>/feed/<f>/`       RSS 2.0 feed number f with <items> items
 //! `/gen/<items>/a/<f>/<i>/`      the article page of item i of feed f
@@ -23,7 +27,11 @@ pub fn article(corpus: &Corpus, items: usize, f: usize, i: usize) -> (usize, Art
     let mut a = corpus.articles[index].clone();
     let serial = f * items + i;
     a.slug = format!("gen-{f}-{i}");
-    a.title = format!("{} ({f}/{i})", a.title);
+    a.title = match i % 4 {
+        1 => a.title,
+        2 => crate::wire::text::spelling_variant(&a.title),
+        _ => format!("{} ({f}/{i})", a.title),
+    };
     a.original_title = format!("{} ({f}/{i})", a.original_title);
     a.published -= Duration::minutes(serial as i64);
     a.image = Some(format!("/gen/img/{f}-{i}.jpg"));

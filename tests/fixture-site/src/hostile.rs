@@ -32,6 +32,48 @@ pub const NAMES: &[&str] = &[
     "reset",
     "truncated",
     "page-scripts.html",
+    // Since issue 14: one bad item, not a lost feed; identity per source;
+    // text safe everywhere; dates as Arabic sites write them.
+    "json-wrong-types.json",
+    "atom-bad-item.xml",
+    "rss-bad-item.xml",
+    "bare-ampersand.xml",
+    "huge-middle.xml",
+    "oversized.xml",
+    "controls.xml",
+    "controls.json",
+    "arabic-dates.xml",
+    "not-a-feed.html",
+    "empty",
+    "same-guids-a.xml",
+    "same-guids-b.xml",
+    "javascript-link.xml",
+    "repeated-headlines.xml",
+    "hang-pages.xml",
+];
+
+/// The feeds of `NAMES` (everything but the page documents).
+pub fn feeds() -> impl Iterator<Item = &'static str> {
+    NAMES.iter().copied().filter(|n| !n.starts_with("page-"))
+}
+
+/// The published times (Unix seconds) `arabic-dates.xml` says, in order;
+/// `None` where the date is impossible and the item is dated on arrival.
+/// The feed's `lastBuildDate` names +02:00, so a date without a zone is
+/// read at +02:00.
+pub const ARABIC_DATES: &[(&str, Option<i64>)] = &[
+    // 2026-11-24 08:30 +03:00
+    ("الثلاثاء 24 نوفمبر 2026 - 08:30 ص AST", Some(1_795_498_200)),
+    ("٢٤ تشرين الثاني ٢٠٢٦ ٠٨:٣٠ +0300", Some(1_795_498_200)),
+    (
+        "نوفمبر/تشرين الثاني 24, 2026 8:30 am GMT+3",
+        Some(1_795_498_200),
+    ),
+    // No zone: the feed's (+02:00): 2026-11-24 20:30 +02:00.
+    ("24/11/2026 08:30 م", Some(1_795_545_000)),
+    ("2026-11-24 20:30", Some(1_795_545_000)),
+    ("Thu, 01 Jan 1970 00:00:00 GMT", None),
+    ("0000-00-00 00:00:00", None),
 ];
 
 /// A headline with a right-to-left override, an isolate and an embedding.
@@ -96,10 +138,11 @@ fn scripts_page(base: &str) -> String {
 /// An ordinary article page, for the hostile feeds' items to point at.
 fn plain_page(name: &str) -> String {
     // The bidi page's headline carries an override, an isolate and an embedding.
-    let headline = if name == "page-bidi" {
-        BIDI_TITLE.to_string()
-    } else {
-        format!("صفحة {name}")
+    let headline = match name {
+        "page-bidi" => BIDI_TITLE.to_string(),
+        // Escape sequences, a bell and a C1 control, as a page could carry.
+        "page-controls" => "صفحة\u{1b}[2J فيها\u{7} تحكم\u{9b}31m".to_string(),
+        _ => format!("صفحة {name}"),
     };
     format!(
         r#"<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>{name}</title></head>
@@ -140,13 +183,58 @@ fn async_stream(
 }
 
 /// A feed whose one item's description is `mib` MiB long, streamed.
-fn huge(mib: usize) -> Response {
-    let whole = rss("<item><guid>huge</guid><link>http://example.invalid/huge</link><title>كبير</title><description>@</description></item>");
+fn huge(base: &str, mib: usize) -> Response {
+    let whole = rss(&format!("<item><guid>huge</guid><link>{base}hostile/page-huge/</link><title>كبير</title><description>@</description></item>"));
     let (open, close) = whole.split_once('@').unwrap_or((&whole, ""));
     let (open, close) = (open.to_string(), close.to_string());
     let chunk = Bytes::from(vec![b'x'; 1 << 20]);
     let parts = std::iter::once(Ok::<_, Infallible>(Bytes::from(open)))
         .chain(std::iter::repeat_n(chunk, mib).map(Ok))
+        .chain(std::iter::once(Ok(Bytes::from(close))));
+    xml(Body::from_stream(futures_util::stream::iter(parts)))
+}
+
+/// A JSON Feed item.
+fn json_item(id: serde_json::Value, url: &str, title: serde_json::Value) -> serde_json::Value {
+    serde_json::json!({"id": id, "url": url, "title": title, "content_html": "<p>نص</p>"})
+}
+
+fn json_doc(items: Vec<serde_json::Value>) -> Response {
+    let doc = serde_json::json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "عدائي",
+        "items": items,
+    });
+    Response::builder()
+        .header(header::CONTENT_TYPE, "application/feed+json")
+        .body(Body::from(doc.to_string()))
+        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
+/// Three ordinary items, then one whose description is `mib` MiB long,
+/// then three more, streamed.
+fn huge_middle(base: &str, mib: usize) -> Response {
+    let items = |from: usize| -> String {
+        (from..from + 3)
+            .map(|i| {
+                item(
+                    &format!("mid-{i}"),
+                    &format!("{base}hostile/page-mid-{i}/"),
+                    &format!("خبر عادي رقم {i}"),
+                )
+            })
+            .collect()
+    };
+    let whole = rss(&format!(
+        "{}<item><guid>mid-huge</guid><link>{base}hostile/page-mid-huge/</link><title>خبر بوصف هائل</title><description>@</description></item>{}",
+        items(0),
+        items(3)
+    ));
+    let (open, close) = whole.split_once('@').unwrap_or((&whole, ""));
+    let (open, close) = (open.to_string(), close.to_string());
+    let chunk = Bytes::from("وصف طويل جداً ".repeat(1 << 16));
+    let parts = std::iter::once(Ok::<_, Infallible>(Bytes::from(open)))
+        .chain(std::iter::repeat_n(chunk.clone(), (mib << 20) / chunk.len()).map(Ok))
         .chain(std::iter::once(Ok(Bytes::from(close))));
     xml(Body::from_stream(futures_util::stream::iter(parts)))
 }
@@ -218,7 +306,7 @@ pub fn respond(name: &str, base: &str) -> Option<Response> {
             bytes.extend_from_slice(rss(&item("bom", &ok(1), "عنوان بعد علامة الترتيب")).as_bytes());
             xml(bytes)
         }
-        "huge-description.xml" => huge(50),
+        "huge-description.xml" => huge(base, 50),
         // 100,000 small items (about 6 MiB: under the size limit).
         "many-items.xml" => {
             let mut items = String::with_capacity(7 << 20);
@@ -271,6 +359,125 @@ pub fn respond(name: &str, base: &str) -> Option<Response> {
             b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>x</title>",
             Some(100_000),
         ),
+        "json-wrong-types.json" => {
+            let page = |i: usize| format!("{base}hostile/page-json-{i}/");
+            json_doc(vec![
+                json_item("j1".into(), &page(1), "خبر سليم".into()),
+                json_item(2.into(), &page(2), "معرّف رقمي".into()),
+                json_item("j3".into(), &page(3), 3.into()),
+                serde_json::json!({"id": "j4", "url": page(4), "title": "وسوم نصية", "tags": "x", "author": "أنا", "attachments": [{"url": 5}]}),
+                serde_json::json!({"id": "j5", "url": page(5), "title": "تاريخ رقمي", "date_published": 1_795_498_200}),
+                serde_json::json!(7),
+                serde_json::json!({"url": page(6), "title": "بلا معرّف"}),
+                serde_json::json!({"id": "j7", "url": page(7), "title": "خبر سليم آخر"}),
+            ])
+        }
+        "atom-bad-item.xml" => {
+            let entry = |i: usize, title_attr: &str| {
+                format!(
+                    "<entry><title{title_attr}>مدخل {i}</title><id>atom-{i}</id><link href=\"{base}hostile/page-atom-{i}/\"/><updated>2026-11-24T10:00:00Z</updated></entry>"
+                )
+            };
+            Response::builder()
+                .header(header::CONTENT_TYPE, "application/atom+xml")
+                .body(Body::from(format!(
+                    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>عدائي</title><id>x</id><updated>2026-11-24T10:00:00Z</updated>{}{}{}</feed>",
+                    entry(1, ""),
+                    entry(2, " type=\"weird\""),
+                    entry(3, "")
+                )))
+                .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+        }
+        "rss-bad-item.xml" => xml(rss(&format!(
+            "{}<item><guid>bad-2</guid><link>{}</link><title>عنوان فيه <b>وسم غير مغلق</title><description>نص</description></item>{}",
+            item("bad-1", &format!("{base}hostile/page-bad-1/"), "خبر أول سليم"),
+            format_args!("{base}hostile/page-bad-2/"),
+            item("bad-3", &format!("{base}hostile/page-bad-3/"), "خبر ثالث سليم"),
+        ))),
+        "bare-ampersand.xml" => xml(rss(&format!(
+            "<item><guid>amp-1</guid><link>{base}hostile/page-amp-1/</link><title>سؤال وجواب: Q&A مع AT&T</title><description>نص & آخر</description></item>"
+        ))),
+        "huge-middle.xml" => huge_middle(base, 20),
+        "oversized.xml" => {
+            let text = "فقرة من وصف طويل يتكرر ليكبر حجم الخلاصة. ".repeat(200);
+            let mut items = String::with_capacity(13 << 20);
+            for i in 0..1500 {
+                items.push_str(&format!(
+                    "<item><guid>big-{i}</guid><link>{base}hostile/page-big-{i}/</link><title>خبر كبير {i}</title><description>{text}</description></item>\n"
+                ));
+            }
+            xml(rss(&items))
+        }
+        "controls.xml" => xml(rss(&format!(
+            "<item><guid>ctl-1</guid><link>{base}hostile/page-controls/</link><title>عنوان\u{1b}[2J\u{1b}]0;عنوان مزيف\u{7} فيه تحكم\u{85}</title>\
+             <description>ملخص\u{8}\u{8}\u{8}xxx\u{0} فيه\u{1b}[31m لون</description><author>كاتب\u{1b}[1m</author><category>قسم\u{7}</category></item>"
+        ))),
+        "controls.json" => json_doc(vec![serde_json::json!({
+            "id": "ctl-j\u{0}1",
+            "url": format!("{base}hostile/page-controls-json/"),
+            "title": "عنوان\u{1b}[2J بتحكم\u{7}",
+            "content_html": "<p>نص\u{1b}[31m ملون\u{9b}0m</p>",
+        })]),
+        "arabic-dates.xml" => {
+            let items: String = ARABIC_DATES
+                .iter()
+                .enumerate()
+                .map(|(i, (date, _))| {
+                    format!(
+                        "<item><guid>date-{i}</guid><link>{base}hostile/page-date-{i}/</link><title>تاريخ بصيغة رقم {i}</title><pubDate>{date}</pubDate></item>"
+                    )
+                })
+                .collect();
+            xml(rss(&format!(
+                "<lastBuildDate>Tue, 24 Nov 2026 22:00:00 +0200</lastBuildDate>{items}"
+            )))
+        }
+        "not-a-feed.html" => Response::builder()
+            .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
+            .body(Body::from(format!(
+                "<!doctype html><html lang=\"ar\"><head><title>صفحة</title>\
+                 <link rel=\"alternate\" type=\"application/rss+xml\" href=\"{base}category/news/feed/\"></head>\
+                 <body><p>صفحة وليست خلاصة</p></body></html>"
+            )))
+            .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response()),
+        "empty" => xml(Vec::<u8>::new()),
+        // Two sites on one CMS: the same guids, other articles.
+        "same-guids-a.xml" | "same-guids-b.xml" => {
+            let site = if name.contains("-a") { "a" } else { "b" };
+            xml(rss(&(1..=3)
+                .map(|i| {
+                    format!(
+                        "<item><guid isPermaLink=\"false\">{i}</guid><link>{base}hostile/page-{site}-{i}/</link><title>خبر {i} من الموقع {site}</title><pubDate>Tue, 24 Nov 2026 10:00:00 GMT</pubDate></item>"
+                    )
+                })
+                .collect::<String>()))
+        }
+        "javascript-link.xml" => xml(rss(
+            "<item><guid>js-1</guid><link>javascript:alert(1)</link><title>رابط ليس عنواناً</title><description>نص الخبر كما في الخلاصة</description></item>",
+        )),
+        // Daily round-ups and follow-ups: one headline, one day, other pages.
+        "repeated-headlines.xml" => xml(rss(&(1..=5)
+            .map(|i| {
+                item(
+                    &format!("rep-{i}"),
+                    &format!("{base}hostile/page-rep-{i}/"),
+                    if i % 2 == 0 {
+                        "أبرز أخبار اليوم"
+                    } else {
+                        "ابرز اخبار اليوم"
+                    },
+                )
+            })
+            .collect::<String>())),
+        "hang-pages.xml" => xml(rss(&(1..=12)
+            .map(|i| {
+                item(
+                    &format!("hang-{i}"),
+                    &format!("{base}hang/page-{i}/"),
+                    &format!("صفحة لا تجيب {i}"),
+                )
+            })
+            .collect::<String>())),
         "page-scripts.html" => Response::builder()
             .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
             .body(Body::from(scripts_page(base)))

@@ -59,22 +59,34 @@ async fn failing_sources_are_reported_and_the_others_still_sync() {
     assert!(broken_row.last_success_at.is_none());
 }
 
+/// A feed over its size limit is kept up to it (the items before the cut,
+/// the source marked as cut); a page over its limit is refused, and its
+/// article waits for a sync that can read it.
 #[tokio::test]
-async fn bodies_over_the_limit_are_refused() {
+async fn feeds_over_the_limit_keep_what_came_before_it_and_pages_are_refused() {
     let policy = FetchPolicy {
         max_feed_bytes: 2_000,
+        max_page_bytes: 2_000,
         ..short_timeouts()
     };
     let h = Harness::with_policy(policy).await;
     let report = h.syncer.sync(quiet()).await.expect("sync runs");
-    assert!(
-        report
-            .sources
-            .iter()
-            .all(|s| s.error.as_ref().map(|e| e.code) == Some("too_large")),
-        "{report:#?}"
-    );
+    for s in &report.sources {
+        assert_eq!(s.status, SourceStatus::Updated, "{s:#?}");
+        assert!(s.cut, "{s:#?}");
+        assert!((1..4).contains(&s.items), "{s:#?}");
+        assert_eq!(
+            s.failed_pages, s.items,
+            "every page is over its limit: {s:#?}"
+        );
+    }
     assert_eq!(h.store.article_count().expect("count"), 0);
+    assert!(h
+        .store
+        .sources()
+        .expect("sources")
+        .iter()
+        .all(|s| s.last_cut));
 }
 
 #[tokio::test]
