@@ -150,9 +150,12 @@ fn read_xml(body: &[u8], feed_url: &Url, zone: FixedOffset) -> Result<RawFeed> {
             })
         }
     };
-    let text = escape_bare_ampersands(text);
+    // Past the item limit, nothing is parsed (nor held in memory).
+    let first = recover::first_items(text, item, MAX_ENTRIES);
+    let over = first.is_some();
+    let text = escape_bare_ampersands(first.as_deref().unwrap_or(text));
     if let Ok(feed) = parser(feed_url, zone).parse(text.as_bytes()) {
-        let total = feed.entries.len();
+        let total = feed.entries.len() + usize::from(over);
         return Ok(RawFeed {
             title: feed.title.map(|t| t.content),
             items: feed
@@ -174,7 +177,8 @@ fn read_xml(body: &[u8], feed_url: &Url, zone: FixedOffset) -> Result<RawFeed> {
             .next()
             .map(raw_of)
     };
-    let feed = recover::read(&text, item, MAX_ENTRIES, &one, &|s| dates::parse(s, zone));
+    let mut feed = recover::read(&text, item, MAX_ENTRIES, &one, &|s| dates::parse(s, zone));
+    feed.total += usize::from(over);
     if feed.total == 0 {
         return Err(Error::FeedParse {
             url: feed_url.to_string(),

@@ -100,6 +100,49 @@ pub fn root(doc: &str) -> Root {
     }
 }
 
+/// A document of more than `max` items, ended after its first `max` (the
+/// newest, as feeds list them): a feed of 100,000 items is read no further
+/// than its limit. `None` when it has no more than `max`.
+pub fn first_items(doc: &str, item: &str, max: usize) -> Option<String> {
+    // Most documents are told apart by a count that can only be too high.
+    if doc.matches(&format!("<{item}")).count() <= max {
+        return None;
+    }
+    let open = format!("<{item}");
+    let mut seen = 0;
+    let mut root: Option<String> = None;
+    for m in markup(doc) {
+        let Some(name) = m.name.as_deref() else {
+            continue;
+        };
+        if m.closing {
+            continue;
+        }
+        if root.is_none() {
+            root = Some(
+                m.text[1..]
+                    .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
+            );
+        }
+        if local(name) == item && m.text.starts_with(&open) {
+            seen += 1;
+            if seen > max {
+                let root = root.unwrap_or_default();
+                let channel = if item == "item" && !root.to_ascii_lowercase().ends_with("rdf") {
+                    "</channel>"
+                } else {
+                    ""
+                };
+                return Some(format!("{}{channel}</{root}>", &doc[..m.start]));
+            }
+        }
+    }
+    None
+}
+
 /// Reads a document item by item. `parse_one` reads a small document that
 /// holds one item; an item it cannot read is read loosely.
 pub fn read(
@@ -375,6 +418,25 @@ mod tests {
             Some("http://k/b")
         );
         assert!(loose("<item><category>x</category></item>", &|_| None).is_none());
+    }
+
+    #[test]
+    fn a_document_past_the_item_limit_ends_at_it() {
+        let items: String = (0..5)
+            .map(|i| format!("<item><title>{i}</title></item>"))
+            .collect();
+        let doc = format!("<rss version=\"2.0\"><channel><title><![CDATA[<item>]]></title>{items}</channel></rss>");
+        assert_eq!(first_items(&doc, "item", 5), None);
+        let cut = first_items(&doc, "item", 2).expect("cut");
+        assert!(
+            cut.ends_with("<title>1</title></item></channel></rss>"),
+            "{cut}"
+        );
+        let atom = "<feed><entry/><entry/><entry/></feed>";
+        assert_eq!(
+            first_items(atom, "entry", 1).as_deref(),
+            Some("<feed><entry/></feed>")
+        );
     }
 
     #[test]
