@@ -13,7 +13,7 @@ if ! cargo fuzz --version >/dev/null 2>&1; then cargo install cargo-fuzz --locke
 secs=${1:-600}
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(feed extract sanitize normalize bookmarks); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(feed one_item extract sanitize normalize bookmarks); fi
 export RUSTC_BOOTSTRAP=1
 cd fuzz
 for t in "${targets[@]}"; do

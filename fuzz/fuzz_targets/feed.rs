@@ -25,8 +25,12 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(feed) = parse_feed(&text, &url) {
         assert!(feed.entries.len() <= MAX_ENTRIES);
         for e in &feed.entries {
-            assert!(matches!(e.url.scheme(), "http" | "https"));
+            if let Some(u) = &e.url {
+                assert!(matches!(u.scheme(), "http" | "https"));
+            }
             assert!(!e.title.contains('\u{202E}'));
+            assert!(!e.title.chars().any(khabarain_core::text::is_control));
+            assert!(!e.guid.is_empty());
         }
     }
 });

@@ -56,6 +56,8 @@ export default {
   addSource: "إضافة",
   sourceAddress: "عنوان موقع أو خلاصة",
   sourceOk: (when) => `آخر تحديث ${when}`,
+  sourceFindFeed: "ابحث عن خلاصة هذه الصفحة",
+  sourceCut: "قُرئت حتى الحد المسموح",
   sourceNever: "لم يُحدَّث بعد",
   sourceAdded: (name) => `أُضيف المصدر: ${name}`,
   sourceRemove: "إزالة المصدر",

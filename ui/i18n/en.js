@@ -52,6 +52,8 @@ export default {
   addSource: "Add",
   sourceAddress: "Address of a site or feed",
   sourceOk: (when) => `Updated ${when}`,
+  sourceFindFeed: "Find this page's feed",
+  sourceCut: "read up to the size limit",
   sourceNever: "Not updated yet",
   sourceAdded: (name) => `Source added: ${name}`,
   sourceRemove: "Remove the source",

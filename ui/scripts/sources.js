@@ -46,9 +46,33 @@ function row(s) {
   const state = document.createElement("span");
   state.className = "source-state";
   const ok = s.last_success_at ? relativeTime(s.last_success_at) : "";
-  state.textContent = failed ? t.sourceFailed(ok) : ok ? t.sourceOk(ok) : t.sourceNever;
+  const notAFeed = failed && s.last_error_code === "not_a_feed";
+  state.textContent = notAFeed
+    ? t.errors.not_a_feed
+    : failed
+      ? t.sourceFailed(ok)
+      : ok
+        ? t.sourceOk(ok)
+        : t.sourceNever;
+  // Read only up to a size or item limit: what came before it is kept.
+  if (s.last_cut && !failed) state.textContent += ` · ${t.sourceCut}`;
   if (failed) state.title = s.last_error;
   text.append(title, state);
+  if (notAFeed) {
+    // The address is a page: find the feed it names and use that instead.
+    const find = document.createElement("button");
+    find.type = "button";
+    find.className = "link-button";
+    find.textContent = t.sourceFindFeed;
+    find.addEventListener("click", () =>
+      act(async () => {
+        const found = await api.addSource(s.url);
+        if (found.id !== s.id) await api.removeSource(s.id);
+        setStatus(t.sourceAdded(found.title || found.url));
+      }),
+    );
+    text.append(find);
+  }
   const remove = document.createElement("button");
   remove.type = "button";
   remove.className = "remove";

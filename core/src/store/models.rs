@@ -14,6 +14,8 @@ pub struct Source {
     pub last_modified: Option<String>,
     pub last_success_at: Option<i64>,
     pub last_error: Option<String>,
+    /// The last error's stable code (`core::Error::code`).
+    pub last_error_code: Option<String>,
     /// The last read stopped at a limit (size or number of items); what
     /// came before it was kept.
     pub last_cut: bool,

@@ -23,7 +23,7 @@ impl Store {
         let conn = self.conn()?;
         let mut stmt = conn.prepare(
             "SELECT id, url, title, category_slug, enabled, etag, last_modified,
-                    last_success_at, last_error, last_cut
+                    last_success_at, last_error, last_cut, last_error_code
              FROM sources ORDER BY id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -38,6 +38,7 @@ impl Store {
                 last_success_at: r.get(7)?,
                 last_error: r.get(8)?,
                 last_cut: r.get(9)?,
+                last_error_code: r.get(10)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -75,12 +76,20 @@ impl Store {
             Some(v) => conn.execute(
                 "UPDATE sources SET etag = ?2, last_modified = ?3, title = COALESCE(?4, title),
                         last_fetched_at = ?5, last_success_at = ?5, last_error = NULL,
-                        content_hash = ?6
+                        last_error_code = NULL, content_hash = ?6
                  WHERE id = ?1",
-                params![id, v.etag, v.last_modified, title, t, v.content_hash],
+                params![
+                    id,
+                    v.etag,
+                    v.last_modified,
+                    title.map(crate::text::strip_controls),
+                    t,
+                    v.content_hash
+                ],
             )?,
             None => conn.execute(
-                "UPDATE sources SET last_fetched_at = ?2, last_success_at = ?2, last_error = NULL
+                "UPDATE sources SET last_fetched_at = ?2, last_success_at = ?2, last_error = NULL,
+                        last_error_code = NULL
                  WHERE id = ?1",
                 params![id, t],
             )?,
@@ -97,10 +106,11 @@ impl Store {
         Ok(())
     }
 
-    pub fn record_source_error(&self, id: i64, message: &str) -> Result<()> {
+    pub fn record_source_error(&self, id: i64, code: &str, message: &str) -> Result<()> {
         self.conn()?.execute(
-            "UPDATE sources SET last_fetched_at = ?2, last_error = ?3 WHERE id = ?1",
-            params![id, now(), message],
+            "UPDATE sources SET last_fetched_at = ?2, last_error = ?3, last_error_code = ?4
+             WHERE id = ?1",
+            params![id, now(), crate::text::strip_controls(message), code],
         )?;
         Ok(())
     }

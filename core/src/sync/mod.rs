@@ -245,7 +245,10 @@ impl Syncer {
             Ok(()) => {}
             Err(e) => {
                 tracing::warn!(source = %source.url, error = %e, "source failed");
-                if let Err(db) = self.store.record_source_error(source.id, &e.to_string()) {
+                if let Err(db) = self
+                    .store
+                    .record_source_error(source.id, e.code(), &e.to_string())
+                {
                     tracing::error!(error = %db, "could not record source error");
                 }
                 report.status = SourceStatus::Failed;

@@ -74,3 +74,6 @@ CREATE INDEX removed_articles_by_url ON removed_articles (url) WHERE url IS NOT 
 -- Whether the last read of a source stopped at a limit (its size, or the
 -- number of items read from one feed): what was read before it is kept.
 ALTER TABLE sources ADD COLUMN last_cut INTEGER NOT NULL DEFAULT 0;
+-- The last error's stable code (core::Error::code), so the window can say
+-- what it means and offer what helps ("not_a_feed": find the page's feed).
+ALTER TABLE sources ADD COLUMN last_error_code TEXT;
