@@ -236,7 +236,11 @@ fn escape_bare_ampersands(text: &str) -> std::borrow::Cow<'_, str> {
             }
         }
     }
-    if !text.contains('&') {
+    // Nearly every feed: each `&` starts an entity, nothing to do.
+    if text
+        .match_indices('&')
+        .all(|(i, _)| starts_entity(&text[i..]))
+    {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 64);
