@@ -67,6 +67,20 @@ fn timed(cmd: &mut Command, dir: &Path) -> (f64, f64, bool, String) {
     )
 }
 
+/// The texts an SQLite file holds, one per row of `sql` (none when the
+/// tool made no file).
+fn texts(db: &Path, sql: &str) -> Vec<String> {
+    let Ok(conn) = rusqlite::Connection::open(db) else {
+        return Vec::new();
+    };
+    let Ok(mut stmt) = conn.prepare(sql) else {
+        return Vec::new();
+    };
+    stmt.query_map([], |r| r.get::<_, String>(0))
+        .map(|rows| rows.filter_map(Result::ok).collect())
+        .unwrap_or_default()
+}
+
 fn count_text(texts: impl Iterator<Item = String>) -> (usize, usize) {
     let (mut chars, mut controls) = (0, 0);
     for t in texts {
@@ -93,21 +107,7 @@ fn khabarain(cli: &Path, base: &str, url: &str, dir: &Path, tag: &str) -> Outcom
         ]),
         dir,
     );
-    let conn = rusqlite::Connection::open(&db).ok();
-    let rows: Vec<String> = conn
-        .as_ref()
-        .and_then(|c| {
-            let mut stmt = c
-                .prepare("SELECT title || ' ' || summary FROM articles")
-                .ok()?;
-            let rows = stmt
-                .query_map([], |r| r.get::<_, String>(0))
-                .ok()?
-                .filter_map(Result::ok)
-                .collect();
-            Some(rows)
-        })
-        .unwrap_or_default();
+    let rows = texts(&db, "SELECT title || ' ' || summary FROM articles");
     let (chars, controls) = count_text(rows.iter().cloned());
     Outcome {
         kept: rows.len(),
@@ -136,20 +136,7 @@ fn newsboat(url: &str, dir: &Path) -> Outcome {
             .env("HOME", dir),
         dir,
     );
-    let rows: Vec<String> = rusqlite::Connection::open(&cache)
-        .ok()
-        .and_then(|c| {
-            let mut stmt = c
-                .prepare("SELECT title || ' ' || content FROM rss_item")
-                .ok()?;
-            let rows = stmt
-                .query_map([], |r| r.get::<_, String>(0))
-                .ok()?
-                .filter_map(Result::ok)
-                .collect();
-            Some(rows)
-        })
-        .unwrap_or_default();
+    let rows = texts(&cache, "SELECT title || ' ' || content FROM rss_item");
     let (chars, controls) = count_text(rows.iter().cloned());
     Outcome {
         kept: rows.len(),

@@ -154,7 +154,17 @@ fn read_xml(body: &[u8], feed_url: &Url, zone: FixedOffset) -> Result<RawFeed> {
     let first = recover::first_items(text, item, MAX_ENTRIES);
     let over = first.is_some();
     let text = escape_bare_ampersands(first.as_deref().unwrap_or(text));
-    if let Ok(feed) = parser(feed_url, zone).parse(text.as_bytes()) {
+    let whole = parser(feed_url, zone)
+        .parse(text.as_bytes())
+        .ok()
+        // A parser that stops early without an error (a stray end tag can
+        // end an item, and the rest with it) has lost items: every item of
+        // the document must be accounted for.
+        .filter(|feed| {
+            let n = feed.entries.len();
+            text.matches(&format!("<{item}")).count() <= n || recover::item_count(&text, item) <= n
+        });
+    if let Some(feed) = whole {
         let total = feed.entries.len() + usize::from(over);
         return Ok(RawFeed {
             title: feed.title.map(|t| t.content),
@@ -657,6 +667,32 @@ mod tests {
             "read with the Arabic date reader, in the feed's zone (UTC, as its other date says)"
         );
         assert!(feed.entries[0].published.is_some());
+    }
+
+    /// Found by the `one_item` fuzz target: a stray end tag in a headline
+    /// made the XML parser stop at that item without an error, losing it
+    /// and every item after it.
+    #[test]
+    fn a_parser_that_stops_early_loses_no_item() {
+        let base = Url::parse("https://k.example/feed/").expect("url");
+        let bad = String::from_utf8_lossy(b"\0\0\0/\x81tem></\xff\rxi").into_owned();
+        let mut doc =
+            String::from("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>x</title>");
+        for i in 0..5 {
+            let extra = if i == 3 { bad.as_str() } else { "" };
+            doc.push_str(&format!(
+                "<item><title>خبر {i}{extra}</title><guid>g{i}</guid><link>https://k.example/{i}/</link></item>"
+            ));
+        }
+        doc.push_str("</channel></rss>");
+        let feed = parse_feed(doc.as_bytes(), &base).expect("parses");
+        let links: Vec<String> = feed
+            .entries
+            .iter()
+            .filter_map(|e| e.url.as_ref().map(Url::to_string))
+            .collect();
+        let want: Vec<String> = (0..5).map(|i| format!("https://k.example/{i}/")).collect();
+        assert_eq!(links, want);
     }
 
     #[test]

@@ -100,6 +100,20 @@ pub fn root(doc: &str) -> Root {
     }
 }
 
+/// How many items a document holds (its `item` elements, none inside CDATA
+/// or a comment).
+pub fn item_count(doc: &str, item: &str) -> usize {
+    let open = format!("<{item}");
+    // Most documents are told by a count that can only be too high.
+    let upper = doc.matches(&open).count();
+    if upper == 0 {
+        return 0;
+    }
+    markup(doc)
+        .filter(|m| !m.closing && m.name.as_deref().is_some_and(|n| local(n) == item))
+        .count()
+}
+
 /// A document of more than `max` items, ended after its first `max` (the
 /// newest, as feeds list them): a feed of 100,000 items is read no further
 /// than its limit. `None` when it has no more than `max`.
@@ -207,7 +221,10 @@ pub fn read(
             None => close_open(&doc[start..next], item),
         };
         let whole = format!("{open}{chunk}{close}");
-        match parse_one(&whole).or_else(|| loose(&chunk, date)) {
+        // The parser may also stop early without an error: an item it read
+        // without its headline or link is read loosely instead.
+        let parsed = parse_one(&whole).filter(|e| e.title.is_some() && e.link.is_some());
+        match parsed.or_else(|| loose(&chunk, date)) {
             Some(e) => feed.items.push(e),
             None => feed.skipped += 1,
         }

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use khabarain_core::fetch::{FetchPolicy, Fetcher};
 use khabarain_core::site_config::Site;
-use khabarain_core::store::Store;
+use khabarain_core::store::{ArticleDetail, ListFilter, Store};
 use khabarain_core::sync::{EventSink, SyncOptions, Syncer};
 use khabarain_fixture_site::FixtureSite;
 use tempfile::TempDir;
@@ -75,4 +75,25 @@ impl Harness {
     pub fn db_path(&self) -> std::path::PathBuf {
         self.dir.path().join("khabarain.sqlite3")
     }
+}
+
+/// Every stored article, in full, newest first.
+pub fn all_articles(store: &Store) -> Vec<ArticleDetail> {
+    let mut ids = Vec::new();
+    loop {
+        let page = store
+            .list_articles(&ListFilter {
+                limit: 500,
+                offset: ids.len() as u32,
+                ..ListFilter::default()
+            })
+            .expect("list");
+        if page.is_empty() {
+            break;
+        }
+        ids.extend(page.into_iter().map(|a| a.id));
+    }
+    ids.into_iter()
+        .map(|id| store.article(id).expect("article"))
+        .collect()
 }

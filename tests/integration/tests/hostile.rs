@@ -10,35 +10,14 @@ use std::time::{Duration, Instant};
 
 use khabarain_core::feed::MAX_ENTRIES;
 use khabarain_core::fetch::FetchPolicy;
-use khabarain_core::store::{ArticleDetail, ListFilter, Store};
+use khabarain_core::store::ArticleDetail;
 use khabarain_core::sync::{SourceReport, SourceStatus, SyncReport};
 use khabarain_core::text::is_control;
 use khabarain_fixture_site::hostile::{self, ARABIC_DATES};
-use khabarain_integration_tests::{quiet, short_timeouts, Harness};
+use khabarain_integration_tests::{all_articles, quiet, short_timeouts, Harness};
 
 fn error(r: &SourceReport) -> Option<&'static str> {
     r.error.as_ref().map(|e| e.code)
-}
-
-/// Every stored article, in full.
-fn all_articles(store: &Store) -> Vec<ArticleDetail> {
-    let mut ids = Vec::new();
-    loop {
-        let page = store
-            .list_articles(&ListFilter {
-                limit: 1000,
-                offset: ids.len() as u32,
-                ..ListFilter::default()
-            })
-            .expect("list");
-        if page.is_empty() {
-            break;
-        }
-        ids.extend(page.into_iter().map(|a| a.id));
-    }
-    ids.into_iter()
-        .map(|id| store.article(id).expect("article"))
-        .collect()
 }
 
 struct Synced {

@@ -10,11 +10,11 @@ use std::collections::HashMap;
 
 use khabarain_core::fetch::{FetchPolicy, Fetcher};
 use khabarain_core::site_config::Site;
-use khabarain_core::store::{ArticleDetail, ListFilter, Store};
+use khabarain_core::store::ArticleDetail;
 use khabarain_core::sync::{SyncOptions, Syncer};
 use khabarain_fixture_site::render::esc;
 use khabarain_fixture_site::wire::Wire;
-use khabarain_integration_tests::{quiet, Harness};
+use khabarain_integration_tests::{all_articles, quiet, Harness};
 
 fn wire() -> Wire {
     Wire::new(2026, 12, 40)
@@ -28,26 +28,6 @@ fn with_wire(h: &Harness, w: &Wire) {
     for f in 0..w.feeds {
         h.add_source(&format!("{}feed/{f}/", &w.prefix()[1..]), Some("world"));
     }
-}
-
-fn stored(store: &Store) -> Vec<ArticleDetail> {
-    let mut ids = Vec::new();
-    loop {
-        let page = store
-            .list_articles(&ListFilter {
-                limit: 500,
-                offset: ids.len() as u32,
-                ..ListFilter::default()
-            })
-            .expect("list");
-        if page.is_empty() {
-            break;
-        }
-        ids.extend(page.into_iter().map(|a| a.id));
-    }
-    ids.into_iter()
-        .map(|id| store.article(id).expect("article"))
-        .collect()
 }
 
 /// The wire's articles by their first paragraph (each has its own).
@@ -83,7 +63,7 @@ async fn every_distinct_article_is_stored_once_with_its_own_body() {
     let base = h.site.base_url();
     let base = base.trim_end_matches('/');
     let firsts = by_first_paragraph(&w);
-    let all = stored(&h.store);
+    let all = all_articles(&h.store);
     assert_eq!(all.len(), w.len(), "stored ÷ distinct must be 1");
     assert_eq!(report.new_articles, w.len());
 
@@ -146,7 +126,7 @@ async fn headlines_only_sync_keeps_every_distinct_article_too() {
 
     // The articles without a link are kept with their whole text.
     let firsts = by_first_paragraph(&w);
-    let linkless: Vec<ArticleDetail> = stored(&h.store)
+    let linkless: Vec<ArticleDetail> = all_articles(&h.store)
         .into_iter()
         .filter(|a| a.url.is_none())
         .collect();
@@ -185,7 +165,7 @@ async fn the_order_of_the_feeds_does_not_change_what_is_kept() {
     )
     .expect("syncer");
     syncer.sync(quiet()).await.expect("sync");
-    let mut urls: Vec<Option<String>> = stored(&h.store).into_iter().map(|a| a.url).collect();
+    let mut urls: Vec<Option<String>> = all_articles(&h.store).into_iter().map(|a| a.url).collect();
     urls.sort();
     let mut want: Vec<Option<String>> = (0..w.len())
         .map(|n| {
