@@ -307,11 +307,13 @@ pub fn respond(name: &str, base: &str) -> Option<Response> {
             xml(bytes)
         }
         "huge-description.xml" => huge(base, 50),
-        // 100,000 small items (about 6 MiB: under the size limit).
+        // 100,000 small items (about 6 MiB: under the size limit), each
+        // with a page of its own (no other feed here links them, so what
+        // each feed stores does not depend on which is read first).
         "many-items.xml" => {
             let mut items = String::with_capacity(7 << 20);
             for i in 0..100_000 {
-                items.push_str(&format!("<item><link>{base}hostile/page-{i}/</link></item>\n"));
+                items.push_str(&format!("<item><link>{base}hostile/page-many-{i}/</link></item>\n"));
             }
             xml(rss(&items))
         }
