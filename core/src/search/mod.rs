@@ -4,6 +4,7 @@
 //! (`query`), and the matches are shown in the original text (`snippet`).
 
 pub mod normalize;
+pub mod patterns;
 pub mod query;
 pub mod snippet;
 pub mod stem;

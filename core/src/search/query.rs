@@ -7,8 +7,9 @@
 //! its operators (NEAR, OR, *, column filters) are only ever text.
 
 use super::normalize::normalize;
-use super::stem::{stem, strip_prefixes, Stemmer};
-use super::tokens::{term, words};
+use super::patterns::plural_readings;
+use super::stem::{attached_readings, strip_prefixes, Readings, Stemmer};
+use super::tokens::{term, word_form, words};
 
 /// The longest query read, and the most terms kept from it.
 pub const MAX_CHARS: usize = 200;
@@ -28,9 +29,17 @@ pub struct Term {
 pub struct Query {
     /// The FTS5 MATCH expression.
     pub fts: String,
+    /// For two words or more typed apart: the words standing together
+    /// (within `NEAR_WORDS` of each other), an FTS5 NEAR expression. The
+    /// articles it matches rank first: a reader who types كوريا الشمالية
+    /// means the two together, not every article with both somewhere.
+    pub near: Option<String>,
     /// The terms, for highlighting the matches.
     pub terms: Vec<Term>,
 }
+
+/// How far apart the words of a query may stand to count as together.
+pub const NEAR_WORDS: usize = 3;
 
 fn quoted(t: &str) -> String {
     format!("\"{}\"", t.replace('"', "\"\""))
@@ -71,8 +80,22 @@ fn pieces(input: &str) -> Vec<(bool, &str)> {
 
 impl Query {
     /// The query for what the reader typed; `None` when nothing in it can
-    /// match (empty, only marks or punctuation).
+    /// match (empty, only marks or punctuation). Every reading of a word's
+    /// attached letters is asked for (see `stem::attached_readings`).
     pub fn parse(input: &str, stemmer: Stemmer) -> Option<Query> {
+        Self::parse_with(input, stemmer, &|_| None)
+    }
+
+    /// As `parse`, knowing in how many articles a term stands (`frequency`,
+    /// `None` when unknown): a reading that takes a word's first letters
+    /// off is kept only when at least as many articles hold it as hold the
+    /// word as written (`بكوريا` → كوريا, but not `كوريا` → ريا), and
+    /// readings no article holds are left out.
+    pub fn parse_with(
+        input: &str,
+        stemmer: Stemmer,
+        frequency: &dyn Fn(&str) -> Option<i64>,
+    ) -> Option<Query> {
         let input: String = input.chars().take(MAX_CHARS).collect();
         let typing = !input.ends_with(char::is_whitespace);
         let pieces = pieces(&input);
@@ -81,6 +104,8 @@ impl Query {
             .rposition(|(phrase, text)| !phrase && words(text).next().is_some());
         let mut parts: Vec<String> = Vec::new();
         let mut terms: Vec<Term> = Vec::new();
+        // The words typed apart, as written (for `near`).
+        let mut own: Vec<String> = Vec::new();
         for (n, (phrase, text)) in pieces.iter().enumerate() {
             let ws: Vec<&str> = words(text).map(|(s, e)| &text[s..e]).collect();
             if *phrase {
@@ -96,20 +121,66 @@ impl Query {
                 let Some(t) = term(w, stemmer) else { continue };
                 let being_typed =
                     typing && Some(n) == last_bare && k + 1 == ws.len() && n + 1 == pieces.len();
-                if being_typed {
-                    let p = strip_prefixes(&normalize(w));
-                    parts.push(format!("({} OR {}*)", quoted(&t), quoted(&p)));
-                    terms.push(Term {
-                        stem: t,
-                        prefix: Some(p),
-                    });
-                } else {
-                    parts.push(quoted(&t));
-                    terms.push(Term {
-                        stem: t,
-                        prefix: None,
-                    });
+                if own.len() < MAX_TERMS && !being_typed {
+                    own.push(t.clone());
                 }
+                // The word as written, and as read with its attached letters
+                // off or on (بكوريا, كوريا): any of them matches.
+                let form = word_form(w);
+                let Readings { off, on } = attached_readings(&form, stemmer);
+                let own = frequency(&t);
+                let held = |r: &String| frequency(r).is_none_or(|f| f > 0);
+                let mut readings: Vec<String> = Vec::new();
+                for (r, with) in off {
+                    // The reading's family (كوريا، بكوريا، لكوريا… but not the
+                    // word as written) must be as common as the word.
+                    let family = std::iter::once(&r)
+                        .chain(with.iter().filter(|x| **x != t))
+                        .map(|x| frequency(x))
+                        .try_fold(0i64, |sum, f| f.map(|f| sum + f));
+                    let kept = match (family, own) {
+                        (Some(f), Some(o)) => f > 0 && f >= o,
+                        (Some(f), None) => f > 0,
+                        (None, _) => true,
+                    };
+                    if kept {
+                        readings.push(r);
+                        readings.extend(with.into_iter().filter(held));
+                    }
+                }
+                readings.extend(on.into_iter().filter(held));
+                // Its plural or singular by pattern (جندي، جنود), and a
+                // dual's singular (طائرتان، طائرة): only those articles hold.
+                let mut pattern = plural_readings(&form, stemmer);
+                // A final ى as typed is the feminine of فُعلى (الأولى ↔ الأول),
+                // a final ي (الدوري) is not: the letter the reader typed says.
+                if let Some(masculine) = w.strip_suffix('ى').filter(|m| m.chars().count() >= 3) {
+                    if let Some(r) = term(masculine, stemmer).filter(|r| *r != t) {
+                        pattern.push(r);
+                    }
+                }
+                readings.extend(
+                    pattern
+                        .into_iter()
+                        .filter(|r| frequency(r).is_some_and(|f| f > 0)),
+                );
+                let mut seen = std::collections::HashSet::new();
+                readings.retain(|r| *r != t && seen.insert(r.clone()));
+                let mut any: Vec<String> = std::iter::once(&t)
+                    .chain(&readings)
+                    .map(|r| quoted(r))
+                    .collect();
+                let prefix = being_typed.then(|| strip_prefixes(&normalize(w)));
+                if let Some(p) = &prefix {
+                    any.push(format!("{}*", quoted(p)));
+                }
+                parts.push(if any.len() == 1 {
+                    any.remove(0)
+                } else {
+                    format!("({})", any.join(" OR "))
+                });
+                terms.push(Term { stem: t, prefix });
+                terms.extend(readings.into_iter().map(|stem| Term { stem, prefix: None }));
             }
         }
         parts.truncate(MAX_TERMS);
@@ -117,8 +188,13 @@ impl Query {
         if parts.is_empty() {
             return None;
         }
+        let near = (own.len() >= 2).then(|| {
+            let words: Vec<String> = own.iter().map(|t| quoted(t)).collect();
+            format!("NEAR({}, {NEAR_WORDS})", words.join(" "))
+        });
         Some(Query {
             fts: parts.join(" AND "),
+            near,
             terms,
         })
     }
@@ -126,10 +202,9 @@ impl Query {
     /// Whether a word of the original text is one the query matches.
     pub fn matches_word(&self, word: &str, stemmer: Stemmer) -> bool {
         let n = normalize(word);
-        if n.is_empty() {
+        let Some(s) = term(word, stemmer) else {
             return false;
-        }
-        let s = stem(&n, stemmer);
+        };
         self.terms.iter().any(|t| {
             t.stem == s
                 || t.prefix
@@ -143,8 +218,54 @@ impl Query {
 mod tests {
     use super::*;
 
+    /// With an index that holds only the words of these tests as written:
+    /// no other reading is asked for.
     fn q(s: &str) -> Option<String> {
-        Query::parse(s, Stemmer::Light).map(|q| q.fts)
+        const HELD: &[&str] = &[
+            "اقتصاد",
+            "مستشف",
+            "اقتص",
+            "ارتفاع",
+            "اسعار",
+            "نفط",
+            "دور",
+            "ابطال",
+            "اوروبا",
+        ];
+        let frequency = |t: &str| Some(i64::from(HELD.contains(&t) || t.is_ascii()));
+        Query::parse_with(s, Stemmer::Light, &frequency).map(|q| q.fts)
+    }
+
+    #[test]
+    fn attached_letters_are_read_both_ways_as_the_index_bears_out() {
+        // An index where "كوريا" stands in 40 articles, "بكوريا" in 3,
+        // "لكوريا" in 2 and "ريا" in 1.
+        let frequency = |t: &str| {
+            Some(match t {
+                "كوريا" => 40,
+                "بكوريا" => 3,
+                "لكوريا" => 2,
+                "ريا" => 1,
+                _ => 0,
+            })
+        };
+        let q = |s: &str| Query::parse_with(s, Stemmer::Light, &frequency).map(|q| q.fts);
+        assert_eq!(
+            q("كوريا ").as_deref(),
+            Some("(\"كوريا\" OR \"بكوريا\" OR \"لكوريا\")"),
+            "not ريا: fewer articles hold it than hold كوريا"
+        );
+        assert_eq!(
+            q("بكوريا ").as_deref(),
+            Some("(\"بكوريا\" OR \"كوريا\" OR \"لكوريا\")")
+        );
+        assert_eq!(
+            q("وبكوريا ").as_deref(),
+            Some("(\"بكوريا\" OR \"كوريا\" OR \"لكوريا\")")
+        );
+        // Without an index every reading is asked for.
+        let all = Query::parse("بكوريا ", Stemmer::Light).expect("query");
+        assert!(all.fts.contains("\"كوريا\"") && all.fts.contains("\"فبكوريا\""));
     }
 
     #[test]
@@ -168,7 +289,7 @@ mod tests {
     fn quotes_make_phrases() {
         assert_eq!(
             q("\"دوري أبطال أوروبا\" ").as_deref(),
-            Some("\"دور ابطال اوروبا\"")
+            Some("\"دوري ابطال اوروبا\"")
         );
         assert_eq!(
             q("«أسعار النفط» ارتفاع ").as_deref(),

@@ -36,9 +36,24 @@ fn is_arabic(word: &str) -> bool {
 
 /// light10 on a normalised Arabic word.
 fn light10(word: &str) -> String {
+    light10_with(word, true)
+}
+
+/// The word's letters without its article and suffixes, a first و kept (as
+/// in وزير, where it is the word's own): what the plural patterns are read
+/// on (`search::patterns`).
+pub fn core_letters(word: &str) -> String {
+    if is_arabic(word) {
+        light10_with(word, false)
+    } else {
+        word.to_string()
+    }
+}
+
+fn light10_with(word: &str, strip_waw: bool) -> String {
     let mut w = word;
     // The conjunction و, when what is left is still a word.
-    if let Some(rest) = w.strip_prefix('و') {
+    if let Some(rest) = w.strip_prefix('و').filter(|_| strip_waw) {
         if char_len(rest) >= 3 {
             w = rest;
         }
@@ -54,10 +69,13 @@ fn light10(word: &str) -> String {
             }
         }
     }
-    // Each suffix once, longest first, as long as two letters stay.
+    // Each suffix once, longest first, as long as three letters stay (two
+    // would leave بن of لبنان); a final ي (the nisba, or "my") only from a
+    // word of five letters or more: دوري (league) is not دور (role), but
+    // اقتصادي is اقتصاد.
     for s in SUFFIXES {
         if let Some(rest) = w.strip_suffix(s) {
-            if char_len(rest) >= 2 {
+            if char_len(rest) >= if *s == "ي" { 4 } else { 3 } {
                 w = rest;
             }
         }
@@ -90,6 +108,105 @@ pub fn stem(word: &str, stemmer: Stemmer) -> String {
     } else {
         word.to_string()
     }
+}
+
+/// Letters that attach to a word in front of it: the prepositions ب ل ك
+/// and the conjunction ف (و is taken off by the stemmer itself).
+const PROCLITICS: [char; 4] = ['ب', 'ل', 'ك', 'ف'];
+
+/// Other readings of a normalised word, besides its own stem.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Readings {
+    /// With one or two of its first letters read as attached (`بكوريا` →
+    /// كوريا, `فبكوريا` → كوريا), at least three letters left, each with
+    /// the forms it takes after ب ل ك ف in turn. A guess: a word may simply
+    /// begin with ب (`كوريا` would give ريا), so the store keeps one only
+    /// when at least as many articles hold it as hold the word itself.
+    pub off: Vec<(String, Vec<String>)>,
+    /// With each of ب ل ك ف attached (`كوريا` → بكوريا, لكوريا…): the
+    /// forms the word takes after a preposition or a conjunction.
+    pub on: Vec<String>,
+}
+
+/// What may stand in front of a word: ب ل ك ف, and ف with one of the
+/// others (فبكوريا); و is the stemmer's own.
+const FRONTS: [&str; 7] = ["ب", "ل", "ك", "ف", "فب", "فل", "فك"];
+
+/// The stems of a normalised word with each of `FRONTS` in front of it: the
+/// word as it is (لوزير, and for a word the stemmer reads as having the
+/// article, لالمانيا), and, for a word without the article, the word
+/// without و (ل + وزير read as زير). A word with the article keeps it
+/// after ب ك ف (بالاقتصاد), which the stemmer reads already, and becomes
+/// لل after ل.
+fn with_proclitics(word: &str, stemmer: Stemmer) -> Vec<String> {
+    let base = strip_prefixes(word);
+    if char_len(&base) < 2 {
+        return Vec::new();
+    }
+    let definite = char_len(word) - char_len(&base) >= 2;
+    // A definite word after a letter in front: the article as it is (للصين
+    // → فبالصين), and ل with it as لل.
+    let word = if definite {
+        format!("ال{base}")
+    } else {
+        word.to_string()
+    };
+    let mut out = Vec::new();
+    for p in FRONTS {
+        out.push(stem(&format!("{p}{word}"), stemmer));
+        if !definite {
+            out.push(stem(&format!("{p}{base}"), stemmer));
+        } else if p.ends_with('ل') {
+            out.push(stem(&format!("{p}ل{base}"), stemmer));
+        }
+    }
+    out
+}
+
+/// The stems a normalised word may stand for once its attached letters are
+/// read both ways. A light stemmer cannot tell `بكوريا` (in Korea) from a
+/// word that begins with ب, so the index keeps each word as it stems it,
+/// and a query asks for every reading: one no article holds matches
+/// nothing.
+pub fn attached_readings(word: &str, stemmer: Stemmer) -> Readings {
+    let mut r = Readings::default();
+    if !is_arabic(word) || GOD_FORMS.contains(&word) {
+        return r;
+    }
+    let own = stem(word, stemmer);
+    // A reading shorter than three letters would match too much.
+    let long = |s: &String| char_len(s) >= 3;
+    // The word without و and the article, as the stemmer takes them off.
+    let base = strip_prefixes(word);
+    for w in [word, base.as_str()] {
+        let chars: Vec<char> = w.chars().collect();
+        for n in 1..=2 {
+            if chars.len() < n + 3 {
+                break;
+            }
+            let attached = match n {
+                1 => PROCLITICS.contains(&chars[0]),
+                _ => matches!(chars[0], 'ف' | 'و') && matches!(chars[1], 'ب' | 'ل' | 'ك'),
+            };
+            let rest: String = chars[n..].iter().collect();
+            let s = stem(&rest, stemmer);
+            if attached && long(&s) && s != own && !r.off.iter().any(|(o, _)| *o == s) {
+                let on = with_proclitics(&rest, stemmer)
+                    .into_iter()
+                    .filter(|x| long(x) && *x != own && *x != s)
+                    .collect();
+                r.off.push((s, on));
+            }
+        }
+    }
+    {
+        for s in with_proclitics(word, stemmer) {
+            if long(&s) && s != own && !r.on.contains(&s) && !r.off.iter().any(|(o, _)| *o == s) {
+                r.on.push(s);
+            }
+        }
+    }
+    r
 }
 
 /// The prefixes only: for a word still being typed, whose end is not known.
@@ -161,6 +278,29 @@ mod tests {
         assert_eq!(stem("grid", Stemmer::Light), "grid");
         assert_eq!(stem("2026", Stemmer::Light), "2026");
         assert_eq!(stem("uk", Stemmer::Light), "uk");
+    }
+
+    #[test]
+    fn attached_letters_are_read_both_ways() {
+        let r = |w: &str| attached_readings(&normalize(w), Stemmer::Light);
+        let off = |w: &str| -> Vec<String> { r(w).off.into_iter().map(|(s, _)| s).collect() };
+        assert_eq!(off("بكوريا"), ["كوريا"]);
+        assert!(r("بكوريا").off[0].1.contains(&"لكوريا".to_string()));
+        assert_eq!(off("وبكوريا"), ["كوريا"]);
+        assert!(off("فبكوريا").contains(&"كوريا".to_string()));
+        assert!(r("كوريا").on.contains(&"بكوريا".to_string()));
+        assert!(r("كوريا").on.contains(&"لكوريا".to_string()));
+        // و is the stemmer's: "لوزير" is read as "وزير", which it stems.
+        assert_eq!(off("لوزير"), [stem("وزير", Stemmer::Light)]);
+        assert!(r("وزير").on.contains(&"لوزير".to_string()));
+        // With the article, the forms after a preposition keep it (بالاقتصاد،
+        // للاقتصاد): none without it (لاقتصاد is another use of the word).
+        assert!(r("الاقتصاد").off.is_empty());
+        assert!(!r("الاقتصاد").on.contains(&"لاقتصاد".to_string()));
+        assert_eq!(r("الله"), Readings::default());
+        // Too short to have a letter in front taken off.
+        assert!(off("بحث").is_empty());
+        assert_eq!(r("2026"), Readings::default());
     }
 
     #[test]

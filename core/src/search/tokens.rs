@@ -3,7 +3,20 @@
 use super::normalize::{is_word_char, normalize};
 use super::stem::{stem, Stemmer};
 
-/// Byte ranges of the words of a text, in order.
+/// Separators a number may hold between its digits: grouping (`12,000`,
+/// `١٢٬٠٠٠`) and decimal marks (`3.5`, `٣٫٥`).
+fn is_number_mark(c: char) -> bool {
+    matches!(c, ',' | '.' | '٬' | '٫')
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('\u{0660}'..='\u{0669}').contains(&c)
+        || ('\u{06F0}'..='\u{06F9}').contains(&c)
+}
+
+/// Byte ranges of the words of a text, in order. A number is one word with
+/// its grouping and decimal marks (`12,000`, `١٢٬٠٠٠`, `3.5`).
 pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
@@ -15,21 +28,79 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             }
         };
         let mut end = text.len();
+        let mut last = text[start..].chars().next().unwrap_or(' ');
         while let Some(&(i, c)) = chars.peek() {
             if !is_word_char(c) {
+                // A mark between two digits belongs to the number.
+                let next = text[i + c.len_utf8()..].chars().next();
+                if is_number_mark(c) && is_digit(last) && next.is_some_and(is_digit) {
+                    chars.next();
+                    last = c;
+                    continue;
+                }
                 end = i;
                 break;
             }
+            last = c;
             chars.next();
         }
         Some((start, end))
     })
 }
 
-/// The term a word is indexed under: normalised, then stemmed. `None` for a
-/// word that is only marks.
+/// A number in one spelling whatever way it was printed: Arabic-Indic
+/// digits as Latin, grouping marks gone (`12,000`, `١٢٬٠٠٠`, `12000` →
+/// `12000`; `1.000.000` → `1000000`), the decimal mark as `d` (`3.5`,
+/// `٣٫٥` → `3d5`: one token for the index's tokenizer). `None` for a word
+/// that is not a number.
+pub fn number(word: &str) -> Option<String> {
+    if !word.chars().all(|c| is_digit(c) || is_number_mark(c)) || !word.chars().any(is_digit) {
+        return None;
+    }
+    let groups: Vec<&str> = word.split(is_number_mark).collect();
+    let marks: Vec<char> = word.chars().filter(|c| is_number_mark(*c)).collect();
+    let digits =
+        |s: &str| -> String { s.chars().filter_map(super::normalize::fold_char).collect() };
+    // Grouping: every mark is a thousands mark (`,` or `٬`, or `.` used so
+    // more than once) followed by exactly three digits.
+    let grouping = marks.iter().all(|m| matches!(m, ',' | '٬'))
+        || (marks.len() > 1 && marks.iter().all(|m| *m == '.'));
+    if grouping && groups[1..].iter().all(|g| g.chars().count() == 3) {
+        return Some(digits(&groups.concat()));
+    }
+    // One decimal mark, with grouped thousands before it.
+    let (whole, fraction) = word.rsplit_once(['.', '٫', ','])?;
+    let whole: String = whole.split(['٬', ',']).collect();
+    Some(format!("{}d{}", digits(&whole), digits(fraction)))
+}
+
+/// The accusative tanween written with its alef (`صاروخًا`, `صاروخاً`):
+/// the alef is the case ending's, not the word's, and goes with the mark.
+fn without_tanween_alef(word: &str) -> &str {
+    word.strip_suffix("\u{064B}ا")
+        .or_else(|| word.strip_suffix("ا\u{064B}"))
+        .unwrap_or(word)
+}
+
+/// A word as its readings are made from it: normalised, the tanween's
+/// alef gone.
+pub fn word_form(word: &str) -> String {
+    normalize(without_tanween_alef(word))
+}
+
+/// The term a word is indexed under: normalised, then stemmed (a number in
+/// its one spelling). `None` for a word that is only marks.
 pub fn term(word: &str, stemmer: Stemmer) -> Option<String> {
-    let n = normalize(word);
+    // A number, bare or after a conjunction or preposition (`و١٢٬٠٠٠`).
+    let digits_at = word
+        .char_indices()
+        .take(3)
+        .find(|(_, c)| !matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك'))
+        .map_or(0, |(i, _)| i);
+    if let Some(n) = number(&word[digits_at..]) {
+        return Some(n);
+    }
+    let n = normalize(without_tanween_alef(word));
     if n.is_empty() {
         return None;
     }
@@ -60,6 +131,29 @@ mod tests {
         let text = "قال «خَبَرَيْن»: 10 آلاف، و OPEC+!";
         let w: Vec<&str> = words(text).map(|(s, e)| &text[s..e]).collect();
         assert_eq!(w, ["قال", "خَبَرَيْن", "10", "آلاف", "و", "OPEC"]);
+    }
+
+    #[test]
+    fn numbers_are_one_word_in_one_spelling() {
+        let text = "بلغ 12,000 و١٢٬٠٠٠ و12000 و3.5 و٣٫٥ و1.000.000 و1,001، ثم 7, 8.";
+        let terms: Vec<String> = words(text)
+            .filter_map(|(s, e)| term(&text[s..e], Stemmer::Light))
+            .collect();
+        assert_eq!(
+            terms,
+            [
+                "بلغ", "12000", "12000", "12000", "3d5", "3d5", "1000000", "1001", "ثم", "7", "8"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_accusative_tanween_takes_its_alef_along() {
+        for w in ["صاروخًا", "صاروخاً", "وصاروخًا", "صاروخ"] {
+            assert_eq!(term(w, Stemmer::Light).as_deref(), Some("صاروخ"), "{w}");
+        }
+        // An alef that is the word's own stays.
+        assert_eq!(term("أمريكا", Stemmer::Light).as_deref(), Some("امريكا"));
     }
 
     #[test]

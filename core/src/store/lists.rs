@@ -139,11 +139,29 @@ fn fts_match(q: &Query, f: &ListFilter) -> String {
 }
 
 impl Store {
+    /// A reader's query, its guessed readings checked against the index's
+    /// own vocabulary (how many articles hold each term).
+    fn parse_query(&self, text: &str) -> Result<Option<Query>> {
+        let conn = self.conn()?;
+        let frequency = |term: &str| -> Option<i64> {
+            let mut stmt = conn
+                .prepare_cached("SELECT doc FROM articles_vocab WHERE term = ?1")
+                .ok()?;
+            Some(
+                stmt.query_row([term], |r| r.get(0))
+                    .optional()
+                    .ok()?
+                    .unwrap_or(0),
+            )
+        };
+        Ok(Query::parse_with(text, STEMMER, &frequency))
+    }
+
     /// A page of a list: newest first (bookmarks: or most recently saved
     /// first), or, with a query, best match first.
     pub fn list_articles(&self, f: &ListFilter) -> Result<Vec<ArticleSummary>> {
         let query = match f.query.as_deref() {
-            Some(text) => match Query::parse(text, STEMMER) {
+            Some(text) => match self.parse_query(text)? {
                 Some(q) => Some(q),
                 // Nothing in it can match anything.
                 None => return Ok(Vec::new()),
@@ -209,12 +227,18 @@ impl Store {
         let (offset, limit) = (i64::from(f.offset), i64::from(limit));
         let mut ids: Vec<i64> = Vec::with_capacity(limit as usize);
         if offset < ranked_total {
+            // Where the words stand together first (`Query::near`), then by
+            // bm25.
+            let together = match &q.near {
+                Some(_) => "articles_fts.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?9) DESC,",
+                None => "?9 IS NULL,",
+            };
             let mut stmt = conn.prepare_cached(&format!(
                 "SELECT articles_fts.rowid FROM articles_fts WHERE {cond} AND articles_fts.rowid >= ?6
-                 ORDER BY bm25(articles_fts, {WEIGHTS}), articles_fts.rowid DESC LIMIT ?7 OFFSET ?8"
+                 ORDER BY {together} bm25(articles_fts, {WEIGHTS}), articles_fts.rowid DESC LIMIT ?7 OFFSET ?8"
             ))?;
             let rows = stmt.query_map(
-                params![f.category, fts, f.tag, f.since, f.until, floor, limit, offset],
+                params![f.category, fts, f.tag, f.since, f.until, floor, limit, offset, q.near],
                 |r| r.get(0),
             )?;
             ids = rows.collect::<rusqlite::Result<_>>()?;
@@ -305,7 +329,7 @@ impl Store {
     /// How many articles a list holds (for a list drawn a window at a time).
     pub fn count_articles(&self, f: &ListFilter) -> Result<i64> {
         let query = match f.query.as_deref() {
-            Some(text) => match Query::parse(text, STEMMER) {
+            Some(text) => match self.parse_query(text)? {
                 Some(q) => Some(q),
                 None => return Ok(0),
             },
@@ -336,6 +360,66 @@ mod tests {
         let rows = store.list_articles(&f).expect("list");
         assert_eq!(store.count_articles(&f).expect("count"), rows.len() as i64);
         rows.into_iter().map(|r| r.title).collect()
+    }
+
+    /// Two words typed apart: the articles where they stand together come
+    /// first, however much more often the others hold each word alone.
+    #[test]
+    fn words_that_stand_together_rank_first() {
+        let store = Store::open_in_memory().expect("db");
+        let article = |n: i64, title: &str, body: &str| crate::store::NewArticle {
+            source_id: None,
+            guid: format!("g{n}"),
+            url: Some(format!("https://k.example/{n}")),
+            alias_url: None,
+            fingerprint: None,
+            title: title.into(),
+            original_title: None,
+            summary: String::new(),
+            body_html: format!("<p>{body}</p>"),
+            direction: "rtl".into(),
+            image_url: None,
+            image_caption: None,
+            image_credit: None,
+            category_slug: None,
+            category_label: None,
+            published_at: Some(n),
+            source_updated_at: None,
+            page_validators: Default::default(),
+            see_also: Vec::new(),
+            related: Vec::new(),
+            inline_image_hashes: Vec::new(),
+        };
+        for a in [
+            // The two together, once, in the body only.
+            article(
+                1,
+                "قمة اقتصادية",
+                "انعقدت القمة أمس في كوريا الشمالية بحضور الوفود.",
+            ),
+            // Each word in the headline (weighted most), and often, apart.
+            article(
+                2,
+                "كوريا تعلن خطة جديدة للحدود الشمالية",
+                "كوريا تعلن خطة جديدة للحدود. وفي اليوم التالي استعدت المناطق الشمالية.",
+            ),
+            article(
+                3,
+                "كوريا تستضيف بطولة كبرى في المناطق الشمالية",
+                "كوريا تستعد للبطولة الكبرى. وتستضيفها المناطق الشمالية.",
+            ),
+        ] {
+            store.insert_article(&a, None, &[]).expect("insert");
+        }
+        let found = titles(
+            &store,
+            ListFilter {
+                query: Some("كوريا الشمالية ".into()),
+                ..ListFilter::default()
+            },
+        );
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[0], "قمة اقتصادية");
     }
 
     #[test]

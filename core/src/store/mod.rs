@@ -46,6 +46,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/009_search.sql"),
     include_str!("migrations/010_identity.sql"),
     include_str!("migrations/011_no_controls.sql"),
+    include_str!("migrations/012_vocabulary.sql"),
 ];
 
 /// Migrations run with foreign keys off (a table made again must not take

@@ -16,7 +16,7 @@ use crate::search::Stemmer;
 /// see core/tests/search_quality.rs and the README).
 pub const STEMMER: Stemmer = Stemmer::Light;
 /// Changes whenever the terms of a text would change.
-pub const INDEX_VERSION: &str = "1-light10";
+pub const INDEX_VERSION: &str = "2-light10-numbers-tanween";
 const VERSION_KEY: &str = "search.index_version";
 /// "<version> <article id>": how far an unfinished rebuild got.
 const REBUILT_KEY: &str = "search.rebuilt_up_to";

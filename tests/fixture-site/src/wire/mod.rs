@@ -33,6 +33,7 @@
 //! the same prefix, and `…/manifest.json` (every article: URL, headline,
 //! paragraphs), for tools outside this crate.
 
+pub mod mentions;
 pub mod render;
 pub mod text;
 
