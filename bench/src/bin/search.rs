@@ -62,6 +62,16 @@ const QUERIES: &[&str] = &[
     "المهاجرين ",
     "رقائق",
     "زلزال ",
+    // Issue 15's classes: attached letters, numbers, tanween, plurals, two
+    // words that belong together.
+    "بأوكرانيا ",
+    "12,000 ",
+    "١٢٠٠٠ ",
+    "صاروخاً ",
+    "الجنود ",
+    "المدارس ",
+    "كوريا الشمالية ",
+    "وزير الخارجية ",
 ];
 
 fn filter(q: &str, i: usize) -> ListFilter {

@@ -229,8 +229,9 @@ impl Store {
         if offset < ranked_total {
             // Where the words stand together first (`Query::near`), then by
             // bm25.
+            // (Looked for only among the ranked matches: above the floor.)
             let together = match &q.near {
-                Some(_) => "articles_fts.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?9) DESC,",
+                Some(_) => "articles_fts.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?9 AND rowid >= ?6) DESC,",
                 None => "?9 IS NULL,",
             };
             let mut stmt = conn.prepare_cached(&format!(
