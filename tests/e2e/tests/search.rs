@@ -1,7 +1,8 @@
 //! Search in the real app: a query typed with diacritics finds the articles
 //! written without them, each with its matches marked in the printed text;
 //! the bar narrows the results by section; Arabic-Indic digits find Latin
-//! ones. Screenshot: target/e2e/search.png.
+//! ones, and a number found in any printing (١٢٠٠٠ finds 12,000).
+//! Screenshots: target/e2e/search.png, search-number.png.
 
 use khabarain_e2e::{js, key, screenshot_dir, wait_until, Driver};
 use khabarain_fixture_site::FixtureSite;
@@ -77,5 +78,24 @@ async fn a_diacritised_query_finds_and_marks_the_plain_spelling() {
         5,
     )
     .await;
+
+    // A number in any printing finds it as the site printed it, marked whole.
+    js(
+        &c,
+        "const i = document.getElementById('search-input'); i.value = '١٢٠٠٠ '; i.dispatchEvent(new Event('input'));",
+    )
+    .await;
+    wait_until(
+        &c,
+        "[...document.querySelectorAll('.article-row.result mark')].some(m => m.textContent === '12,000')",
+        5,
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    std::fs::write(
+        screenshot_dir().join("search-number.png"),
+        c.screenshot().await.expect("screenshot"),
+    )
+    .expect("save");
     c.close().await.expect("close");
 }
