@@ -623,24 +623,10 @@ mod tests {
             source_id: Some(source),
             guid: guid.into(),
             url: url.map(str::to_string),
-            alias_url: None,
             fingerprint: Some(format!("fp:{title}")),
-            title: title.into(),
-            original_title: None,
             summary: summary.into(),
-            body_html: format!("<p>{summary}</p>"),
-            direction: "rtl".into(),
-            image_url: None,
-            image_caption: None,
-            image_credit: None,
-            category_slug: None,
-            category_label: None,
             published_at: Some(1),
-            source_updated_at: None,
-            page_validators: Validators::default(),
-            see_also: Vec::new(),
-            related: Vec::new(),
-            inline_image_hashes: Vec::new(),
+            ..crate::store::test_support::article(0, title, summary)
         }
     }
 

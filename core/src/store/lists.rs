@@ -368,29 +368,7 @@ mod tests {
     #[test]
     fn words_that_stand_together_rank_first() {
         let store = Store::open_in_memory().expect("db");
-        let article = |n: i64, title: &str, body: &str| crate::store::NewArticle {
-            source_id: None,
-            guid: format!("g{n}"),
-            url: Some(format!("https://k.example/{n}")),
-            alias_url: None,
-            fingerprint: None,
-            title: title.into(),
-            original_title: None,
-            summary: String::new(),
-            body_html: format!("<p>{body}</p>"),
-            direction: "rtl".into(),
-            image_url: None,
-            image_caption: None,
-            image_credit: None,
-            category_slug: None,
-            category_label: None,
-            published_at: Some(n),
-            source_updated_at: None,
-            page_validators: Default::default(),
-            see_also: Vec::new(),
-            related: Vec::new(),
-            inline_image_hashes: Vec::new(),
-        };
+        let article = crate::store::test_support::article;
         for a in [
             // The two together, once, in the body only.
             article(

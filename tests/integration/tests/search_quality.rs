@@ -11,11 +11,10 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use khabarain_core::feed::html_to_text;
-use khabarain_core::search::tokens::index_text;
-use khabarain_core::search::{Query, Stemmer};
+use khabarain_core::search::Stemmer;
 use khabarain_core::store::search::STEMMER;
 use khabarain_core::store::{ListFilter, Store};
-use khabarain_integration_tests::{quiet, Harness};
+use khabarain_integration_tests::{quiet, Harness, MemoryIndex};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -99,66 +98,32 @@ fn ids_by_slug(store: &Store) -> HashMap<String, i64> {
         .collect()
 }
 
-/// The ids a query finds with one stemmer, on an in-memory FTS5 index of the
-/// same texts, built the way the store builds its own.
-struct Bench {
-    conn: rusqlite::Connection,
-    stemmer: Stemmer,
-}
-
-impl Bench {
-    fn new(store: &Store, ids: &[i64], stemmer: Stemmer) -> Self {
-        let conn = rusqlite::Connection::open_in_memory().expect("memory db");
-        conn.execute_batch(
-            "CREATE VIRTUAL TABLE f USING fts5(title, summary, body, original_title,
-             tokenize = 'unicode61 remove_diacritics 0');
-             CREATE VIRTUAL TABLE v USING fts5vocab(f, 'row');",
-        )
-        .expect("fts");
-        for id in ids {
-            let a = store.article(*id).expect("article");
-            let mut body = html_to_text(&a.body_html);
-            if let Some(c) = &a.image_caption {
-                body.push(' ');
-                body.push_str(c);
-            }
-            conn.execute(
-                "INSERT INTO f (rowid, title, summary, body, original_title) VALUES (?1, ?2, ?3, ?4, ?5)",
-                rusqlite::params![
-                    id,
-                    index_text(&a.title, stemmer),
-                    index_text(&a.summary, stemmer),
-                    index_text(&body, stemmer),
-                    index_text(a.original_title.as_deref().unwrap_or_default(), stemmer),
-                ],
-            )
-            .expect("insert");
+/// An in-memory index of the same texts with one stemmer, built the way
+/// the store builds its own, searched the way the store searches.
+fn bench(store: &Store, ids: &[i64], stemmer: Stemmer) -> (Stemmer, MemoryIndex) {
+    let index = MemoryIndex::new(
+        &["title", "summary", "body", "original_title"],
+        stemmer,
+        true,
+    );
+    for id in ids {
+        let a = store.article(*id).expect("article");
+        let mut body = html_to_text(&a.body_html);
+        if let Some(c) = &a.image_caption {
+            body.push(' ');
+            body.push_str(c);
         }
-        Self { conn, stemmer }
+        index.add(
+            *id,
+            &[
+                &a.title,
+                &a.summary,
+                &body,
+                a.original_title.as_deref().unwrap_or_default(),
+            ],
+        );
     }
-
-    fn search(&self, text: &str) -> BTreeSet<i64> {
-        // As the store asks: readings checked against the index's words.
-        let frequency = |t: &str| -> Option<i64> {
-            self.conn
-                .query_row("SELECT doc FROM v WHERE term = ?1", [t], |r| r.get(0))
-                .ok()
-                .or(Some(0))
-        };
-        let Some(q) = Query::parse_with(text, self.stemmer, &frequency) else {
-            return BTreeSet::new();
-        };
-        let mut stmt = self
-            .conn
-            .prepare("SELECT rowid FROM f WHERE f MATCH ?1")
-            .expect("prepare");
-        let ids = stmt
-            .query_map([q.fts], |r| r.get(0))
-            .expect("match")
-            .collect::<Result<_, _>>()
-            .expect("rows");
-        ids
-    }
+    (stemmer, index)
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -172,9 +137,9 @@ async fn arabic_search_finds_what_the_reader_means() {
     let cases = cases();
     assert!(cases.len() >= 40, "{} queries", cases.len());
     let all_ids: Vec<i64> = ids.values().copied().collect();
-    let benches: Vec<Bench> = [Stemmer::Light, Stemmer::Snowball, Stemmer::None]
+    let benches: Vec<(Stemmer, MemoryIndex)> = [Stemmer::Light, Stemmer::Snowball, Stemmer::None]
         .into_iter()
-        .map(|s| Bench::new(store, &all_ids, s))
+        .map(|s| bench(store, &all_ids, s))
         .collect();
 
     let mut by_kind: BTreeMap<String, Score> = BTreeMap::new();
@@ -244,9 +209,9 @@ async fn arabic_search_finds_what_the_reader_means() {
                 case.q
             ));
         }
-        for (i, bench) in benches.iter().enumerate() {
-            let found = bench.search(&text);
-            if bench.stemmer == STEMMER {
+        for (i, (stemmer, bench)) in benches.iter().enumerate() {
+            let found: BTreeSet<i64> = bench.search(&text).into_iter().collect();
+            if *stemmer == STEMMER {
                 assert_eq!(
                     found, got,
                     "the in-memory index agrees with the store: {}",

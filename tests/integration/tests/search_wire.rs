@@ -20,11 +20,11 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use khabarain_core::search::tokens::index_text;
-use khabarain_core::search::{Query, Stemmer};
+use khabarain_core::search::Stemmer;
 use khabarain_core::store::{ListFilter, NewArticle, Store};
 use khabarain_fixture_site::wire::mentions::{self, accusative, attached, Kind};
 use khabarain_fixture_site::wire::text::{number, spelling_variant};
+use khabarain_integration_tests::MemoryIndex;
 
 const SEED: u64 = 15;
 const ARTICLES: usize = 1_500;
@@ -162,67 +162,18 @@ fn store_corpus(store: &Store) -> Vec<(i64, mentions::MentionArticle)> {
         .collect()
 }
 
-/// An in-memory FTS5 index of the same articles stemmed another way, with
-/// its vocabulary, searched as the app searches (bm25, headline first).
-struct Other {
-    conn: rusqlite::Connection,
+/// An in-memory index of the same articles stemmed another way, with the
+/// app's readings or without.
+fn other(
+    corpus: &[(i64, mentions::MentionArticle)],
     stemmer: Stemmer,
-    /// Whether the query reads words' attached letters and plurals (the
-    /// app's way) or only stems them.
     readings: bool,
-}
-
-impl Other {
-    fn new(corpus: &[(i64, mentions::MentionArticle)], stemmer: Stemmer, readings: bool) -> Self {
-        let conn = rusqlite::Connection::open_in_memory().expect("memory");
-        conn.execute_batch(
-            "CREATE VIRTUAL TABLE f USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0');
-             CREATE VIRTUAL TABLE v USING fts5vocab(f, 'row');",
-        )
-        .expect("fts5");
-        for (id, a) in corpus {
-            conn.execute(
-                "INSERT INTO f (rowid, title, body) VALUES (?1, ?2, ?3)",
-                rusqlite::params![
-                    id,
-                    index_text(&a.title, stemmer),
-                    index_text(&a.paragraphs.join(" "), stemmer)
-                ],
-            )
-            .expect("insert");
-        }
-        Self {
-            conn,
-            stemmer,
-            readings,
-        }
+) -> MemoryIndex {
+    let index = MemoryIndex::new(&["title", "body"], stemmer, readings);
+    for (id, a) in corpus {
+        index.add(*id, &[&a.title, &a.paragraphs.join(" ")]);
     }
-
-    fn search(&self, text: &str) -> Vec<i64> {
-        // Without readings: every reading counts as held by no article.
-        let frequency = |t: &str| -> Option<i64> {
-            if !self.readings {
-                return Some(0);
-            }
-            self.conn
-                .query_row("SELECT doc FROM v WHERE term = ?1", [t], |r| r.get(0))
-                .ok()
-                .or(Some(0))
-        };
-        let Some(q) = Query::parse_with(text, self.stemmer, &frequency) else {
-            return Vec::new();
-        };
-        let mut stmt = self
-            .conn
-            .prepare("SELECT rowid FROM f WHERE f MATCH ?1 ORDER BY bm25(f, 10.0, 1.0)")
-            .expect("prepare");
-        let ids = stmt
-            .query_map([q.fts], |r| r.get(0))
-            .expect("match")
-            .collect::<Result<_, _>>()
-            .expect("rows");
-        ids
-    }
+    index
 }
 
 #[test]
@@ -236,19 +187,16 @@ fn search_finds_what_readers_type_on_text_nobody_tuned_to() {
     let others = [
         (
             "light10 without readings",
-            Other::new(&corpus, Stemmer::Light, false),
+            other(&corpus, Stemmer::Light, false),
         ),
         (
             "Snowball with readings",
-            Other::new(&corpus, Stemmer::Snowball, true),
+            other(&corpus, Stemmer::Snowball, true),
         ),
-        (
-            "Snowball alone",
-            Other::new(&corpus, Stemmer::Snowball, false),
-        ),
+        ("Snowball alone", other(&corpus, Stemmer::Snowball, false)),
         (
             "no stemming, with readings",
-            Other::new(&corpus, Stemmer::None, true),
+            other(&corpus, Stemmer::None, true),
         ),
     ];
 
