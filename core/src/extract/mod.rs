@@ -3,6 +3,7 @@
 //! the أخبار ذات صلة block, Loading... placeholders, the share line) sort
 //! what the rules' body container holds.
 
+mod blocks;
 mod body;
 mod cues;
 mod readability;
@@ -16,6 +17,7 @@ use url::Url;
 
 use crate::error::{Error, Result};
 use crate::text::{clean_text, direction, latin_letter_ratio, strip_call_to_action};
+pub use blocks::block_texts;
 pub use rules::SiteRules;
 
 /// A link to another article, from a see-also line.

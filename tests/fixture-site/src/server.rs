@@ -341,6 +341,20 @@ fn document(corpus: &Corpus, path: &str, base: &str) -> Option<Doc> {
                         modified: newest,
                     })
                 }
+                ["shapes", "feed"] => Some(Doc {
+                    body: wire::shapes::feed(&wire, base).into_bytes(),
+                    content_type: "application/rss+xml; charset=utf-8",
+                    modified: newest,
+                }),
+                ["shapes", "manifest.json"] => Some(Doc {
+                    body: wire::shapes::manifest(&wire, base).into_bytes(),
+                    content_type: "application/json",
+                    modified: newest,
+                }),
+                ["shapes", n] => {
+                    let n: usize = n.parse().ok().filter(|n| *n < wire.len())?;
+                    Some(html(wire::shapes::page(&wire, n).html, wire.published(n)))
+                }
                 ["manifest.json"] => Some(Doc {
                     body: wire::render::manifest(&wire, base).into_bytes(),
                     content_type: "application/json",

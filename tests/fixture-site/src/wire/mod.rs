@@ -35,6 +35,7 @@
 
 pub mod mentions;
 pub mod render;
+pub mod shapes;
 pub mod text;
 
 use chrono::{DateTime, Datelike, Duration, TimeZone, Utc};
