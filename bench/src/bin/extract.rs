@@ -65,7 +65,11 @@ fn main() {
             let url = base.join(&p.path).expect("page path");
             let blocks = match which {
                 0 | 1 => {
-                    let r = if which == 0 { &rules } else { &readability_only };
+                    let r = if which == 0 {
+                        &rules
+                    } else {
+                        &readability_only
+                    };
                     extract(&p.html, &url, r)
                         .map(|a| block_texts(&a.body_html))
                         .unwrap_or_default()

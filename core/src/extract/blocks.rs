@@ -7,9 +7,35 @@ use scraper::{ElementRef, Html, Node};
 use crate::text::collapse_ws;
 
 const BLOCK: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2",
-    "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "table", "tr", "td", "th", "figure",
-    "figcaption", "pre", "dl", "dt", "dd",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "figure",
+    "figcaption",
+    "pre",
+    "dl",
+    "dt",
+    "dd",
 ];
 const SKIP: &[&str] = &["script", "style", "noscript", "template"];
 
@@ -39,7 +65,9 @@ fn collect(el: ElementRef<'_>, out: &mut Vec<String>) {
         match child.value() {
             Node::Text(t) => run.push_str(t),
             Node::Element(_) => {
-                let Some(c) = ElementRef::wrap(child) else { continue };
+                let Some(c) = ElementRef::wrap(child) else {
+                    continue;
+                };
                 if SKIP.contains(&c.value().name()) {
                     continue;
                 }
@@ -84,7 +112,15 @@ mod tests {
                     <ul><li>بند</li></ul><h2>عنوان</h2><script>x()</script><p> </p>";
         assert_eq!(
             block_texts(html),
-            ["أول فقرة", "«اقتباس»", "نص سائب برابط", "داخلية", "وبعدها", "بند", "عنوان"]
+            [
+                "أول فقرة",
+                "«اقتباس»",
+                "نص سائب برابط",
+                "داخلية",
+                "وبعدها",
+                "بند",
+                "عنوان"
+            ]
         );
     }
 }

@@ -3,9 +3,6 @@
 //! the site's chrome (ads, share line, Loading..., the repeated headline) is
 //! left behind, and the result goes through the sanitiser.
 
-use std::collections::HashSet;
-
-use ego_tree::NodeId;
 use scraper::{ElementRef, Selector};
 use url::Url;
 
@@ -23,7 +20,7 @@ pub struct Body {
     pub images: Vec<Url>,
 }
 
-const BLOCKS: &[&str] = &[
+pub(super) const BLOCKS: &[&str] = &[
     "p",
     "div",
     "section",
@@ -51,8 +48,8 @@ const DROP: &[&str] = &[
 ];
 
 struct Walker<'a> {
+    rules: &'a SiteRules,
     page_url: &'a Url,
-    removed: HashSet<NodeId>,
     out: String,
     see_also: Vec<LinkRef>,
     paragraphs: usize,
@@ -63,16 +60,10 @@ struct Walker<'a> {
     images: Vec<Url>,
 }
 
-pub fn walk(root: ElementRef<'_>, page_url: &Url, rules: &SiteRules, skip: Option<NodeId>) -> Body {
-    let mut removed: HashSet<NodeId> = rules
-        .remove
-        .iter()
-        .flat_map(|p| root.select(&p.selector).map(|e| e.id()))
-        .collect();
-    removed.extend(skip);
+pub fn walk(root: ElementRef<'_>, page_url: &Url, rules: &SiteRules) -> Body {
     let mut w = Walker {
+        rules,
         page_url,
-        removed,
         out: String::new(),
         see_also: Vec::new(),
         paragraphs: 0,
@@ -93,23 +84,31 @@ pub fn walk(root: ElementRef<'_>, page_url: &Url, rules: &SiteRules, skip: Optio
 
 impl Walker<'_> {
     fn visit_children(&mut self, el: ElementRef<'_>) {
+        if !has_block_children(el) {
+            return;
+        }
+        // Text and inline elements standing loose between blocks make one
+        // paragraph together, as a browser shows them.
+        let mut run = Run::default();
         for child in el.children() {
-            if let Some(child_el) = ElementRef::wrap(child) {
-                self.visit(child_el);
-            } else if let Some(text) = child.value().as_text() {
-                // Loose text directly in a container is a paragraph of its own.
-                let t = clean_text(text);
-                if !t.is_empty() && has_block_children(el) {
-                    self.paragraph_text(&t);
+            match ElementRef::wrap(child) {
+                Some(c) if DROP.contains(&c.value().name()) => {}
+                Some(c) if BLOCKS.contains(&c.value().name()) || c.value().name() == "img" => {
+                    self.run(std::mem::take(&mut run));
+                    self.visit(c);
+                }
+                Some(c) => run.element(c),
+                None => {
+                    if let Some(text) = child.value().as_text() {
+                        run.text(text);
+                    }
                 }
             }
         }
+        self.run(run);
     }
 
     fn visit(&mut self, el: ElementRef<'_>) {
-        if self.removed.contains(&el.id()) {
-            return;
-        }
         let tag = el.value().name();
         if DROP.contains(&tag) {
             return;
@@ -123,7 +122,7 @@ impl Walker<'_> {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.heading(el),
             "blockquote" | "ul" | "ol" | "table" => {
                 let text = text_of(el);
-                if !text.is_empty() && !self.cue(el, &text) {
+                if !text.is_empty() && !self.cue(&[el], &text) {
                     self.out.push_str(&el.html().replace('\\', ""));
                     self.paragraphs += 1;
                     self.blocks += 1;
@@ -174,15 +173,23 @@ impl Walker<'_> {
     }
 
     /// Handles the site's cues; true when the block was one and is consumed.
-    fn cue(&mut self, el: ElementRef<'_>, text: &str) -> bool {
-        if cues::is_loading(text) || cues::is_share_line(text) || cues::is_ad_label(text) {
+    /// `scope` holds the block's elements, where a see-also line's link is.
+    fn cue(&mut self, scope: &[ElementRef<'_>], text: &str) -> bool {
+        if cues::is_loading(text) || cues::is_share_line(text) || self.rules.ads.is_label(text) {
             return true;
         }
         if cues::is_related_heading(text) {
             return true;
         }
         if cues::is_see_also(text) {
-            if let Some(a) = el.select(&self.link_selector).next() {
+            let link = scope.iter().find_map(|e| {
+                if e.value().name() == "a" && e.value().attr("href").is_some() {
+                    Some(*e)
+                } else {
+                    e.select(&self.link_selector).next()
+                }
+            });
+            if let Some(a) = link {
                 let href = a.value().attr("href").unwrap_or_default();
                 if let Some(url) = resolve(self.page_url, href) {
                     let anchor = clean_text(&a.text().collect::<String>());
@@ -206,7 +213,7 @@ impl Walker<'_> {
 
     fn paragraph(&mut self, el: ElementRef<'_>) {
         let text = text_of(el);
-        if text.is_empty() || self.cue(el, &text) {
+        if text.is_empty() || self.cue(&[el], &text) {
             return;
         }
         if is_bold_only(el, &text) {
@@ -220,12 +227,20 @@ impl Walker<'_> {
         self.blocks += 1;
     }
 
-    fn paragraph_text(&mut self, text: &str) {
-        if cues::is_loading(text) || cues::is_share_line(text) || cues::is_ad_label(text) {
+    fn run(&mut self, run: Run<'_>) {
+        let text = clean_text(&run.text);
+        if text.is_empty() || self.cue(&run.elements, &text) {
+            return;
+        }
+        let bold_only = run.elements.len() == 1
+            && matches!(run.elements[0].value().name(), "strong" | "b")
+            && collapse_ws(&run.elements[0].text().collect::<String>().replace('\\', "")) == text;
+        if bold_only && is_short_line(&text) {
+            self.subheading(&text, "h2");
             return;
         }
         self.out.push_str("<p dir=\"auto\">");
-        self.out.push_str(&escape(text));
+        self.out.push_str(&run.html.replace('\\', ""));
         self.out.push_str("</p>");
         self.paragraphs += 1;
         self.blocks += 1;
@@ -233,7 +248,7 @@ impl Walker<'_> {
 
     fn heading(&mut self, el: ElementRef<'_>) {
         let text = text_of(el);
-        if text.is_empty() || self.cue(el, &text) {
+        if text.is_empty() || self.cue(&[el], &text) {
             return;
         }
         // A heading that opens the body, before any text, is the page
@@ -269,7 +284,7 @@ fn has_block_children(el: ElementRef<'_>) -> bool {
 /// A paragraph whose whole text is bold and short is a subheading typed
 /// by an editor as `<p><strong>…</strong></p>`.
 fn is_bold_only(el: ElementRef<'_>, text: &str) -> bool {
-    if text.chars().count() > 80 || text.ends_with(['.', '؟', '?', '!', ':']) {
+    if !is_short_line(text) {
         return false;
     }
     let bold: String = el
@@ -279,6 +294,33 @@ fn is_bold_only(el: ElementRef<'_>, text: &str) -> bool {
         .map(|c| c.text().collect::<String>())
         .collect();
     collapse_ws(&bold.replace('\\', "")) == text
+}
+
+/// Short, and not ending a sentence: a heading's shape.
+fn is_short_line(text: &str) -> bool {
+    text.chars().count() <= 80 && !text.ends_with(['.', '؟', '?', '!', ':'])
+}
+
+/// Loose text and inline elements between blocks, gathered into one
+/// paragraph.
+#[derive(Default)]
+struct Run<'a> {
+    html: String,
+    text: String,
+    elements: Vec<ElementRef<'a>>,
+}
+
+impl<'a> Run<'a> {
+    fn text(&mut self, t: &str) {
+        self.html.push_str(&escape(t));
+        self.text.push_str(t);
+    }
+
+    fn element(&mut self, el: ElementRef<'a>) {
+        self.html.push_str(&el.html());
+        self.text.push_str(&el.text().collect::<String>());
+        self.elements.push(el);
+    }
 }
 
 fn escape(s: &str) -> String {

@@ -3,9 +3,11 @@
 //! the أخبار ذات صلة block, Loading... placeholders, the share line) sort
 //! what the rules' body container holds.
 
+mod ads;
 mod blocks;
 mod body;
 mod cues;
+mod declutter;
 mod readability;
 mod related;
 pub mod rules;
@@ -60,23 +62,29 @@ pub struct ExtractedArticle {
 
 /// Extracts an article from a page's HTML.
 pub fn extract(html: &str, page_url: &Url, rules: &SiteRules) -> Result<ExtractedArticle> {
-    let doc = Html::parse_document(html);
-    let related_root =
-        rules::first_element(&doc, &rules.related).or_else(|| related::find_by_heading(&doc));
-    let skip = related_root.map(|r| r.id());
+    let mut doc = Html::parse_document(html);
+    let (related, related_id) = match rules::first_element(&doc, &rules.related)
+        .or_else(|| related::find_by_heading(&doc))
+    {
+        Some(root) => (related::items(root, page_url, rules), Some(root.id())),
+        None => (Vec::new(), None),
+    };
+    declutter::declutter(&mut doc, rules, related_id);
+    let doc = doc;
     let rules_body = rules::first_element(&doc, &rules.body)
-        .map(|root| body::walk(root, page_url, rules, skip))
+        .map(|root| body::walk(root, page_url, rules))
         .filter(|b| b.paragraphs > 0);
-    // The site's rules did not find the text: Readability looks for it.
+    // The site's rules did not find the text: Readability looks for it, on
+    // the page without its ads.
     let (body, found) = match rules_body {
         Some(b) => (b, None),
         None => {
-            let found = readability::find(html, page_url).ok_or_else(|| Error::Extract {
+            let found = readability::find(&doc.html(), page_url).ok_or_else(|| Error::Extract {
                 url: page_url.to_string(),
                 message: "no article body found".into(),
             })?;
             let fragment = Html::parse_fragment(&found.content_html);
-            let b = body::walk(fragment.root_element(), page_url, rules, None);
+            let b = body::walk(fragment.root_element(), page_url, rules);
             if b.paragraphs == 0 {
                 return Err(Error::Extract {
                     url: page_url.to_string(),
@@ -108,9 +116,6 @@ pub fn extract(html: &str, page_url: &Url, rules: &SiteRules) -> Result<Extracte
         .map(|c| split_credit(&clean_text(&c)))
         .unwrap_or((None, None));
 
-    let related = related_root
-        .map(|root| related::items(root, page_url, rules))
-        .unwrap_or_default();
     let category_label = rules::first_value(&doc, &rules.category).map(|c| clean_text(&c));
     let published = rules::first_value(&doc, &rules.published)
         .or_else(|| found.as_ref().and_then(|f| f.published.clone()))

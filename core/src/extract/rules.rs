@@ -4,6 +4,7 @@
 use scraper::{ElementRef, Html, Selector};
 use serde::Deserialize;
 
+use super::ads::AdMarks;
 use crate::error::{Error, Result};
 use crate::text::collapse_ws;
 
@@ -47,6 +48,8 @@ pub struct SiteRules {
     pub category: Vec<Probe>,
     pub published: Vec<Probe>,
     pub canonical: Vec<Probe>,
+    /// Ad and promotion slots, the same for every site.
+    pub ads: AdMarks,
 }
 
 const KHABARAIN_RULES: &str = include_str!("rules/khabarain.json");
@@ -75,6 +78,7 @@ impl SiteRules {
             category: c(&raw.category)?,
             published: c(&raw.published)?,
             canonical: c(&raw.canonical)?,
+            ads: AdMarks::bundled()?,
         })
     }
 }

@@ -315,3 +315,74 @@ fn readability_reads_a_page_the_rules_do_not_fit() {
         );
     }
 }
+
+/// The body's blocks of a page made of `body` inside the site's shape.
+fn blocks_of(body: &str) -> Vec<String> {
+    let html = format!(
+        "<html><body><div class=\"page has-ads\"><article><h1 class=\"entry-title\">عنوان الخبر</h1>\
+         <div class=\"entry-content\">{body}</div></article></div></body></html>"
+    );
+    let rules = SiteRules::khabarain().expect("rules");
+    let a = extract(&html, &Url::parse(DRONE_URL).expect("url"), &rules).expect("extracts");
+    block_texts(&a.body_html)
+}
+
+#[test]
+fn an_ad_typed_inside_a_paragraph_leaves_it_whole() {
+    // The parser splits the paragraph at the slot: `<p>قبل </p><div/> بعد<p></p>`.
+    assert_eq!(
+        blocks_of(
+            "<p>قالت الوزارة إن <div class=\"ad ad-inline\"><span>إعلان ممول</span><script>x()</script></div>\
+             المحادثات <a href=\"/x\">ستُستأنف</a> غداً.</p><p>فقرة ثانية.</p>"
+        ),
+        ["قالت الوزارة إن المحادثات ستُستأنف غداً.", "فقرة ثانية."]
+    );
+    // Nor does a see-also line typed inside one split it; its link is kept.
+    let html = "<html><body><article><h1>قمة</h1><div class=\"entry-content\"><p>بدأت القمة <div class=\"see-also\">\
+                شاهد ايضاً: <a href=\"/other/\">خبر آخر</a></div> في موعدها.</p></div></article></body></html>";
+    let rules = SiteRules::khabarain().expect("rules");
+    let a = extract(html, &Url::parse(DRONE_URL).expect("url"), &rules).expect("extracts");
+    assert_eq!(block_texts(&a.body_html), ["بدأت القمة في موعدها."]);
+    assert_eq!(a.see_also.len(), 1);
+}
+
+#[test]
+fn paragraphs_apart_stay_apart_around_an_ad() {
+    // No full stop, and an ad after it: still two paragraphs, as written.
+    assert_eq!(
+        blocks_of(
+            "<p>وتستمر المفاوضات حتى نهاية الأسبوع</p><div id=\"div-gpt-ad-1-0\"><span>Advertisement</span></div>\
+             <p>وقال المتحدث إن الجولة المقبلة في الدوحة.</p>"
+        ),
+        ["وتستمر المفاوضات حتى نهاية الأسبوع", "وقال المتحدث إن الجولة المقبلة في الدوحة."]
+    );
+}
+
+#[test]
+fn ad_slots_and_labels_go_and_the_text_that_resembles_them_stays() {
+    assert_eq!(
+        blocks_of(
+            "<p>شارك آلاف المتظاهرين في مسيرة وسط المدينة.</p>\
+             <div class=\"OUTBRAIN\" data-widget-id=\"AR_1\"><a href=\"https://promo.example/\">عرض خاص للقراء</a></div>\
+             <p>وجاء إعلان الحكومة بعد اجتماع طويل.</p><p>مساحة إعلانية</p>\
+             <section aria-label=\"إعلان\"><p>احجز رحلتك الآن</p></section>\
+             <div data-ad-unit=\"/1/mid\"><span>إعلان</span></div>\
+             <p>وقال إن المشروع ممول بالكامل من البنك.</p><div class=\"share-buttons\">مشاركة: Facebook X</div>"
+        ),
+        [
+            "شارك آلاف المتظاهرين في مسيرة وسط المدينة.",
+            "وجاء إعلان الحكومة بعد اجتماع طويل.",
+            "وقال إن المشروع ممول بالكامل من البنك."
+        ]
+    );
+}
+
+#[test]
+fn loose_text_between_blocks_is_one_paragraph() {
+    assert_eq!(
+        blocks_of(
+            "<p>أولى.</p>نص سائب <a href=\"/x\">برابط</a> و<b>خط عريض</b> يتبعه.<p>ثالثة.</p>"
+        ),
+        ["أولى.", "نص سائب برابط وخط عريض يتبعه.", "ثالثة."]
+    );
+}

@@ -50,7 +50,11 @@ pub fn render(
             .map(|(p, t)| format!(r#"<li><a href="{p}">{}</a></li>"#, esc(t)))
             .collect()
     };
-    let tags = format!("الوسوم: {} {}", a.section, wire.title(n).split(' ').next().unwrap_or(""));
+    let tags = format!(
+        "الوسوم: {} {}",
+        a.section,
+        wire.title(n).split(' ').next().unwrap_or("")
+    );
     chrome.push((Chrome::Tags, tags.clone()));
     let sidebar = format!(
         r#"<div class="most-read"><h3>الأكثر قراءة</h3><ol>{}</ol></div>"#,
@@ -128,7 +132,9 @@ fn nav(chrome: &mut Vec<(Chrome, String)>) -> String {
             format!(r#"<li><a href="/">{m}</a></li>"#)
         })
         .collect();
-    format!(r#"<header class="site-header"><div class="logo">خبرين</div><nav class="menu"><ul>{items}</ul></nav></header>"#)
+    format!(
+        r#"<header class="site-header"><div class="logo">خبرين</div><nav class="menu"><ul>{items}</ul></nav></header>"#
+    )
 }
 
 /// The text container's inside: the pieces, with the headline repeated, a
@@ -143,7 +149,10 @@ fn body_html(
     let mut blocks: Vec<String> = Vec::new();
     if layout != "bare" {
         let tag = if n % 2 == 0 { "h2" } else { "h3" };
-        blocks.push(format!("<{tag} class=\"title-repeat\">{}</{tag}>", esc(&a.title)));
+        blocks.push(format!(
+            "<{tag} class=\"title-repeat\">{}</{tag}>",
+            esc(&a.title)
+        ));
         let loading = if layout == "news-cms" {
             "جاري التحميل..."
         } else {

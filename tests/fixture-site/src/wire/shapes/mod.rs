@@ -99,9 +99,15 @@ pub struct ShapedPage {
 #[derive(Debug, Clone)]
 pub(crate) enum Piece {
     /// A paragraph: its HTML and the text the reader must see.
-    P { html: String, text: String },
+    P {
+        html: String,
+        text: String,
+    },
     Quote(String),
-    Sub { text: String, bold: bool },
+    Sub {
+        text: String,
+        bold: bool,
+    },
     /// A chrome block between paragraphs.
     Chrome(String),
     /// A paragraph with a chrome block typed inside it.
@@ -256,7 +262,8 @@ fn traps(n: usize, r: &mut Rng, texts: &mut Vec<(String, Option<String>)>) {
     let source = r.pick(SOURCES);
     let count = number(2_000 + (n as u64 * 13) % 50_000, n % 4);
     let plain = |s: String| (esc(&s), Some(s));
-    let add = |kind: usize, texts: &mut Vec<(String, Option<String>)>| match kind {
+    let add = |kind: usize, texts: &mut Vec<(String, Option<String>)>| {
+        match kind {
         0 => texts.push(plain(format!(
             "شارك آلاف المتظاهرين في {city} في مسيرة طالبت بالإفراج عن المعتقلين، بحسب ما أفادت {source}."
         ))),
@@ -305,6 +312,7 @@ fn traps(n: usize, r: &mut Rng, texts: &mut Vec<(String, Option<String>)>) {
             ),
             None,
         )),
+    }
     };
     add(n % 9, texts);
     if n % 2 == 1 {
@@ -391,7 +399,11 @@ mod tests {
                 let long = s.split_whitespace().count() >= 3;
                 for para in p.paragraphs.iter().chain(&p.subheadings) {
                     assert!(
-                        if long { !para.contains(s.as_str()) } else { para != s },
+                        if long {
+                            !para.contains(s.as_str())
+                        } else {
+                            para != s
+                        },
                         "page {n}: chrome {s:?} in {para:?}"
                     );
                 }
@@ -421,6 +433,9 @@ mod tests {
         ] {
             assert!(kinds.contains(&k), "no {k:?}");
         }
-        assert!(splits > 50 && quotes > 20, "{splits} splits, {quotes} quotes");
+        assert!(
+            splits > 50 && quotes > 20,
+            "{splits} splits, {quotes} quotes"
+        );
     }
 }
