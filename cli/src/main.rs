@@ -6,6 +6,8 @@
 //!   khabarain show ID [--json]
 //!   khabarain sources [--json]
 //!   khabarain export                        every article as JSON lines
+//!   khabarain opml import FILE              add the feeds of an OPML file
+//!   khabarain opml export [FILE]            the sources as OPML (stdout by default)
 //!
 //! `--db PATH` (or KHABARAIN_DB) and `--base-url URL` (or KHABARAIN_BASE_URL)
 //! work as in the app.
@@ -116,6 +118,25 @@ enum Command {
     },
     /// Write every stored article as one JSON object per line.
     Export,
+    /// Sources in and out as OPML, the file other feed readers read and
+    /// write.
+    Opml {
+        #[command(subcommand)]
+        action: OpmlAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum OpmlAction {
+    /// Add the feeds an OPML file names (each checked, a page's feed
+    /// found); a file that is not OPML changes nothing.
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the sources as OPML 2.0, sections as folders.
+    Export { file: Option<PathBuf> },
 }
 
 /// A day (YYYY-MM-DD, UTC) as Unix seconds at its start.
@@ -261,6 +282,7 @@ fn run(cli: Cli) -> khabarain_core::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Opml { action } => opml(&store, action),
         Command::Export => {
             let mut offset = 0;
             loop {
@@ -349,6 +371,50 @@ fn sync(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn opml(store: &Store, action: OpmlAction) -> khabarain_core::Result<ExitCode> {
+    use khabarain_core::opml;
+    match action {
+        OpmlAction::Import { file, json } => {
+            let text = std::fs::read_to_string(&file)?;
+            let fetcher = Fetcher::new(FetchPolicy::default())?;
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+                .map_err(khabarain_core::Error::Io)?;
+            let report = runtime.block_on(opml::import(&fetcher, store, &text))?;
+            if json {
+                print_json(&report);
+            } else {
+                eprintln!(
+                    "{} sources added ({} found through their page), {} known already, {} not checked, {} refused",
+                    report.added,
+                    report.found_feed,
+                    report.known,
+                    report.unchecked.len(),
+                    report.refused.len()
+                );
+                for p in report.unchecked.iter().chain(&report.refused) {
+                    eprintln!("  {}: {}", render::safe(&p.url), render::safe(&p.message));
+                }
+            }
+            Ok(if report.refused.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            })
+        }
+        OpmlAction::Export { file } => {
+            let created = chrono::Utc::now().to_rfc2822();
+            let xml = opml::export(&store.sources()?, &store.categories()?, &created)?;
+            match file {
+                Some(path) => std::fs::write(path, xml)?,
+                None => print!("{xml}"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
 }
 
 fn print_json<T: serde::Serialize>(value: &T) {

@@ -31,6 +31,8 @@ pub enum Error {
     Io(#[from] std::io::Error),
     #[error("not a bookmarks file this app can read: {0}")]
     BadFile(String),
+    #[error("not an OPML file this app can read: {0}")]
+    BadOpml(String),
     #[error("a sync is already running")]
     SyncBusy,
     #[error("sync was cancelled")]
@@ -53,6 +55,7 @@ impl Error {
             Error::Database(_) | Error::Migration(_) => "database",
             Error::Io(_) => "io",
             Error::BadFile(_) => "bad_file",
+            Error::BadOpml(_) => "bad_opml",
             Error::SyncBusy => "sync_busy",
             Error::Cancelled => "cancelled",
         }

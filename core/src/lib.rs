@@ -9,6 +9,7 @@ pub mod extract;
 pub mod feed;
 pub mod fetch;
 pub mod images;
+pub mod opml;
 pub mod sanitize;
 pub mod search;
 pub mod share;

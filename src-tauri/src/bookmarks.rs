@@ -104,18 +104,31 @@ pub fn export_bookmarks(
         ExportFormat::Json => (json::write(&saved, now)?, "json"),
         ExportFormat::Html => (netscape::write(&saved, now), "html"),
     };
-    let dir = export_dir(&app)?;
+    let path = write_export(&app, "khabarain-bookmarks", ext, &text, now)?;
+    tracing::info!(path = %path.display(), bookmarks = saved.len(), "bookmarks exported");
+    Ok(path.display().to_string())
+}
+
+/// Writes an export as a new file, `<stem>-<day>[-n].<ext>`, in the folder
+/// exports go to; never over an earlier one.
+pub(crate) fn write_export(
+    app: &AppHandle,
+    stem: &str,
+    ext: &str,
+    text: &str,
+    now: i64,
+) -> CmdResult<PathBuf> {
+    let dir = export_dir(app)?;
     std::fs::create_dir_all(&dir).map_err(khabarain_core::Error::from)?;
     let day = chrono_day(now);
-    let mut path = dir.join(format!("khabarain-bookmarks-{day}.{ext}"));
+    let mut path = dir.join(format!("{stem}-{day}.{ext}"));
     let mut n = 2;
     while path.exists() {
-        path = dir.join(format!("khabarain-bookmarks-{day}-{n}.{ext}"));
+        path = dir.join(format!("{stem}-{day}-{n}.{ext}"));
         n += 1;
     }
     std::fs::write(&path, text).map_err(khabarain_core::Error::from)?;
-    tracing::info!(path = %path.display(), bookmarks = saved.len(), "bookmarks exported");
-    Ok(path.display().to_string())
+    Ok(path)
 }
 
 /// Opens the folder exports go to, in the system's file manager.
@@ -151,7 +164,7 @@ pub fn restore_backup(state: State<'_, AppState>, name: String) -> CmdResult<Imp
     Ok(report)
 }
 
-fn chrono_now() -> i64 {
+pub(crate) fn chrono_now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 

@@ -6,6 +6,7 @@ mod bookmarks;
 mod commands;
 mod error;
 mod image_scheme;
+mod opml;
 mod options;
 mod search_index;
 mod state;
@@ -110,6 +111,8 @@ pub fn run() {
             commands::add_source,
             commands::set_source_enabled,
             commands::remove_source,
+            opml::import_opml,
+            opml::export_opml,
             commands::mark_all_read,
             commands::mark_unread,
             commands::set_reading_position,

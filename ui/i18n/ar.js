@@ -61,6 +61,15 @@ export default {
   sourceNever: "لم يُحدَّث بعد",
   sourceAdded: (name) => `أُضيف المصدر: ${name}`,
   sourceRemove: "إزالة المصدر",
+  importOpml: "استيراد من قارئ آخر (OPML)…",
+  exportOpml: "تصدير المصادر (OPML)",
+  opmlChecking: "يُفحص كل مصدر…",
+  opmlExported: (path) => `صُدّرت المصادر إلى \u2068${path}\u2069`,
+  opmlImported: (r) =>
+    (r.added ? `أُضيف ${plural(r.added, "مصدر واحد", "مصدران", "مصادر", "مصدراً")}` : "لم يُضف مصدر جديد") +
+    (r.known ? ` · ${num(r.known)} موجودة من قبل` : "") +
+    (r.refused.length ? ` · لم يُضف ${num(r.refused.length)} (لا خلاصة فيها)` : "") +
+    (r.unchecked.length ? ` · تعذّر فحص ${num(r.unchecked.length)} وستُجرَّب عند المزامنة` : ""),
   sourceEnabled: "مفعّل",
   sourceFailed: (when) => `تعذّر التحديث${when ? ` (آخر نجاح ${when})` : ""}`,
   syncSection: "المزامنة",
@@ -142,7 +151,7 @@ export default {
   exportJson: "تصدير (JSON)",
   exportHtml: "تصدير لمتصفح (HTML)",
   importFile: "استيراد ملف…",
-  exported: (path) => `صُدّرت المحفوظات إلى ${path}`,
+  exported: (path) => `صُدّرت المحفوظات إلى \u2068${path}\u2069`,
   openFolder: "فتح المجلد",
   imported: (r) =>
     r.added === 0
@@ -202,6 +211,7 @@ export default {
     database: "خطأ في قاعدة البيانات",
     io: "خطأ في الملفات",
     bad_file: "تعذّرت قراءة الملف، ولم يتغيّر شيء",
+    bad_opml: "ليس ملف OPML يمكن قراءته، ولم يتغيّر شيء",
     sync_busy: "المزامنة جارية بالفعل",
     cancelled: "أُلغيت المزامنة",
     clipboard: "تعذّر النسخ إلى الحافظة",

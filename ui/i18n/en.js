@@ -57,6 +57,15 @@ export default {
   sourceNever: "Not updated yet",
   sourceAdded: (name) => `Source added: ${name}`,
   sourceRemove: "Remove the source",
+  importOpml: "Import from another reader (OPML)…",
+  exportOpml: "Export the sources (OPML)",
+  opmlChecking: "Checking each feed…",
+  opmlExported: (path) => `Sources exported to \u2068${path}\u2069`,
+  opmlImported: (r) =>
+    (r.added ? `${count(r.added, "source", "sources")} added` : "No new source") +
+    (r.known ? ` · ${num(r.known)} already there` : "") +
+    (r.refused.length ? ` · ${num(r.refused.length)} not added (no feed there)` : "") +
+    (r.unchecked.length ? ` · ${num(r.unchecked.length)} could not be checked and will be tried at sync` : ""),
   sourceEnabled: "Enabled",
   sourceFailed: (when) => `Could not update${when ? ` (last success ${when})` : ""}`,
   syncSection: "Sync",
@@ -138,7 +147,7 @@ export default {
   exportJson: "Export (JSON)",
   exportHtml: "Export for a browser (HTML)",
   importFile: "Import a file…",
-  exported: (path) => `Bookmarks exported to ${path}`,
+  exported: (path) => `Bookmarks exported to \u2068${path}\u2069`,
   openFolder: "Open the folder",
   imported: (r) =>
     r.added === 0
@@ -193,6 +202,7 @@ export default {
     database: "Database error",
     io: "File error",
     bad_file: "The file could not be read; nothing was changed",
+    bad_opml: "Not an OPML file this app can read; nothing was changed",
     sync_busy: "A sync is already running",
     cancelled: "The sync was cancelled",
     clipboard: "Could not copy to the clipboard",

@@ -1,17 +1,22 @@
 // The sources in the settings: each feed's last success or error, switched
 // on and off, removed, or a site added by its address (the core finds its
-// feed).
+// feed); all of them in and out as OPML, as other readers keep them.
 import { api } from "./api.js";
 import { t, errorMessage } from "./i18n.js";
 import { relativeTime } from "./format.js";
+import { toast } from "./toast.js";
 
 const list = document.getElementById("source-list");
 const status = document.getElementById("sources-status");
 const addForm = document.getElementById("add-source");
 const addInput = document.getElementById("add-source-input");
+const opmlInput = document.getElementById("import-opml");
+// Matches the core's limit; a larger file is refused before it is read.
+const MAX_OPML_BYTES = 4 * 1024 * 1024;
 
-function setStatus(text, isError = false) {
+function setStatus(text, isError = false, detail = "") {
   status.textContent = text;
+  status.title = detail;
   status.classList.toggle("error", isError);
 }
 
@@ -96,3 +101,24 @@ addForm.addEventListener("submit", (e) => {
     setStatus(t.sourceAdded(source.title || source.url));
   });
 });
+
+opmlInput.addEventListener("change", () =>
+  act(async () => {
+    const file = opmlInput.files?.[0];
+    opmlInput.value = "";
+    if (!file) return;
+    if (file.size > MAX_OPML_BYTES) throw { code: "bad_opml" };
+    setStatus(t.opmlChecking);
+    const report = await api.importOpml(await file.text());
+    const problems = [...report.refused, ...report.unchecked].map((p) => `${p.url}: ${p.message}`).join("\n");
+    setStatus(t.opmlImported(report), false, problems);
+  }),
+);
+
+document.getElementById("export-opml").addEventListener("click", () =>
+  act(async () => {
+    const path = await api.exportOpml();
+    setStatus(t.opmlExported(path));
+    toast(t.opmlExported(path), 8000, { label: t.openFolder, run: () => api.showExportFolder().catch(() => {}) });
+  }),
+);

@@ -19,6 +19,16 @@ impl Store {
         Ok(conn.query_row("SELECT id FROM sources WHERE url = ?1", [url], |r| r.get(0))?)
     }
 
+    /// Names a source that has no title yet (the feed's own, once read,
+    /// replaces it).
+    pub fn name_untitled_source(&self, id: i64, title: &str) -> Result<()> {
+        self.conn()?.execute(
+            "UPDATE sources SET title = ?2 WHERE id = ?1 AND title IS NULL",
+            params![id, crate::text::clean_text(title)],
+        )?;
+        Ok(())
+    }
+
     pub fn sources(&self) -> Result<Vec<Source>> {
         let conn = self.conn()?;
         let mut stmt = conn.prepare(
