@@ -3,7 +3,9 @@
 # skipping whatever is already there. Sourced by run-demo.sh and test.sh.
 #   deps_app   — WebKitGTK and build tools, the Rust toolchain
 #   deps_test  — deps_app + Xvfb, WebKitWebDriver, tauri-driver, rustfmt, clippy,
-#                the Tauri CLI (npm), what the install test and the workflow check use
+#                the Tauri CLI (npm), what the install test and the workflow check use,
+#                and the sync-account tests' servers (deps_miniflux)
+#   deps_miniflux — PostgreSQL (Debian's) and Miniflux built from the Go module proxy
 set -euo pipefail
 
 APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config curl file libxdo-dev libssl-dev
@@ -56,6 +58,25 @@ deps_test() {
   if ! command -v tauri-driver >/dev/null 2>&1; then
     echo "==> installing tauri-driver"
     cargo install tauri-driver --locked
+  fi
+  deps_miniflux
+}
+
+# The sync-account tests run a real Miniflux on a throwaway PostgreSQL
+# cluster (tests/fixture-site/src/miniflux.rs starts and stops both). Go
+# builds Miniflux from the module proxy into target/tools/.
+MINIFLUX_VERSION=2.3.5
+miniflux_bin() { echo "$PWD/target/tools/miniflux-$MINIFLUX_VERSION/miniflux.app"; }
+deps_miniflux() {
+  if command -v apt-get >/dev/null 2>&1; then
+    compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || apt_install postgresql
+    command -v go >/dev/null 2>&1 || apt_install golang-go
+  fi
+  if [ ! -x "$(miniflux_bin)" ]; then
+    echo "==> building Miniflux $MINIFLUX_VERSION (go install)"
+    GOBIN="$(dirname "$(miniflux_bin)")" GOFLAGS=-mod=mod go install \
+      -ldflags "-s -w -X miniflux.app/v2/internal/version.Version=$MINIFLUX_VERSION" \
+      "miniflux.app/v2@v$MINIFLUX_VERSION"
   fi
 }
 

@@ -33,6 +33,10 @@ pub enum Error {
     BadFile(String),
     #[error("not an OPML file this app can read: {0}")]
     BadOpml(String),
+    /// A sync server (Miniflux, a Google Reader API) said no, or is not
+    /// one: `code` says which in words the window can translate.
+    #[error("{message}")]
+    Server { code: &'static str, message: String },
     #[error("a sync is already running")]
     SyncBusy,
     #[error("sync was cancelled")]
@@ -56,6 +60,7 @@ impl Error {
             Error::Io(_) => "io",
             Error::BadFile(_) => "bad_file",
             Error::BadOpml(_) => "bad_opml",
+            Error::Server { code, .. } => code,
             Error::SyncBusy => "sync_busy",
             Error::Cancelled => "cancelled",
         }

@@ -2,6 +2,7 @@
 //! without a window. The path of an article is the module list:
 //! fetch → feed → extract (→ sanitize) → store, orchestrated by sync.
 
+pub mod accounts;
 pub mod bookmark_io;
 pub mod discover;
 pub mod error;

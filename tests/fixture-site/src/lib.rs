@@ -6,6 +6,7 @@
 pub mod corpus;
 pub mod generated;
 pub mod hostile;
+pub mod miniflux;
 pub mod render;
 mod server;
 pub mod wire;
