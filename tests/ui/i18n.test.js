@@ -47,8 +47,11 @@ test("every error code the app returns has a message", () => {
   const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
   const core = read("core/src/error.rs");
   const shell = read("src-tauri/src/commands.rs");
+  // What a sync server's answer means (Error::Server's codes).
+  const servers = read("core/src/accounts/http.rs");
   const codes = [
     ...[...core.matchAll(/=> "([a-z_]+)"/g)].map((m) => m[1]),
+    ...[...servers.matchAll(/pub const [A-Z_]+: &str = "([a-z_]+)"/g)].map((m) => m[1]),
     ...[...shell.matchAll(/code: "([a-z_]+)"/g)].map((m) => m[1]),
   ];
   assert.ok(codes.length >= 10, `codes: ${codes}`);

@@ -169,3 +169,80 @@ async fn subscriptions_marks_and_stars_are_safe_to_send_twice() {
     c.unsubscribe(id).await.expect("already gone is fine");
     assert!(c.feeds().await.expect("feeds").is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_google_reader_api_lists_stars_and_reads_what_the_server_holds() {
+    use khabarain_core::accounts::greader;
+    let site = FixtureSite::start(0).await.expect("site");
+    let server = Miniflux::start().expect("miniflux starts");
+    let t = Duration::from_secs(10);
+    assert_eq!(
+        code(greader::Client::login(&server.url, miniflux::READER_USER, "wrong", t).await),
+        "wrong_password"
+    );
+    assert_eq!(
+        code(greader::Client::login(&site.base_url(), miniflux::READER_USER, "x", t).await),
+        "not_reader_server"
+    );
+    let g = greader::Client::login(
+        &server.url,
+        miniflux::READER_USER,
+        miniflux::READER_PASSWORD,
+        t,
+    )
+    .await
+    .expect("login");
+
+    // Subscribed through the API, into a folder.
+    let feed_url = format!("{}category/sports/feed/", site.base_url());
+    g.subscribe(&feed_url, Some("رياضة"))
+        .await
+        .expect("subscribe");
+    let subs = g.subscriptions().await.expect("subscriptions");
+    assert_eq!(subs.len(), 1, "{subs:?}");
+    assert_eq!(subs[0].url, feed_url);
+    assert!(
+        subs[0].categories.iter().any(|c| c.label == "رياضة"),
+        "{subs:?}"
+    );
+
+    let ids = g
+        .item_ids(greader::READING_LIST, None, None)
+        .await
+        .expect("ids");
+    let in_feed = site.corpus().in_category("sports").len();
+    assert_eq!(ids.len(), in_feed);
+    let items = g.items(&ids).await.expect("items");
+    assert_eq!(items.len(), ids.len());
+    assert!(items
+        .iter()
+        .all(|i| i.link().is_some() && !i.is_read() && !i.is_starred()));
+
+    let first = ids[0];
+    g.edit_tag(&[first], greader::STARRED, true)
+        .await
+        .expect("star");
+    g.edit_tag(&[first], greader::STARRED, true)
+        .await
+        .expect("star again");
+    g.edit_tag(&[first], greader::READ, true)
+        .await
+        .expect("read");
+    let starred = g
+        .item_ids(greader::STARRED, None, None)
+        .await
+        .expect("starred");
+    assert_eq!(starred, [first]);
+    let unread = g
+        .item_ids(greader::READING_LIST, None, Some(greader::READ))
+        .await
+        .expect("unread");
+    assert_eq!(unread.len(), in_feed - 1);
+    // The REST API sees the same server state.
+    let rest = Client::new(&server.url, admin(), t).expect("client");
+    let e = rest.entry(first).await.expect("entry");
+    assert!(e.starred && e.status == "read");
+
+    g.unsubscribe(&subs[0].id).await.expect("unsubscribe");
+    assert!(g.subscriptions().await.expect("subscriptions").is_empty());
+}
