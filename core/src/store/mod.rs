@@ -3,6 +3,7 @@
 //! sync; user state (read marks, bookmarks, settings) lives in its own
 //! tables that sync never writes.
 
+pub mod accounts;
 mod articles;
 mod bookmarks;
 mod categories;
@@ -47,6 +48,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_identity.sql"),
     include_str!("migrations/011_no_controls.sql"),
     include_str!("migrations/012_vocabulary.sql"),
+    include_str!("migrations/013_accounts.sql"),
 ];
 
 /// Migrations run with foreign keys off (a table made again must not take
