@@ -191,7 +191,7 @@ fn problem(url: &str, e: &Error) -> FeedProblem {
 
 /// The app's section a folder name stands for: by name (Arabic folded,
 /// case ignored) or by slug.
-fn section_slug(categories: &[Category], name: &str) -> Option<String> {
+pub(crate) fn section_slug(categories: &[Category], name: &str) -> Option<String> {
     let key = |s: &str| fold_arabic(&clean_text(s)).to_lowercase();
     let wanted = key(name);
     categories

@@ -5,6 +5,7 @@
 //! API of FreshRSS, Miniflux, Inoreader and others, `http.rs` holds what the
 //! clients share.
 
+pub mod engine;
 pub mod greader;
 pub mod http;
 pub mod miniflux;

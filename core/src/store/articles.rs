@@ -214,6 +214,13 @@ impl Store {
 
     /// Sorts a feed's entries into stored, removed by retention and new, in
     /// one transaction; the stored ones are filed under `category` too.
+    /// The stored article an entry is, by the same evidence as
+    /// `classify_entries`.
+    pub fn stored_article(&self, key: &EntryKey<'_>) -> Result<Option<i64>> {
+        let conn = self.conn()?;
+        Ok(find_stored(&conn, key)?.map(|(id, _)| id))
+    }
+
     pub fn classify_entries(
         &self,
         keys: &[EntryKey<'_>],

@@ -16,7 +16,7 @@ use url::Url;
 use crate::discover::nav_categories;
 use crate::error::{Error, Result};
 use crate::extract::SiteRules;
-use crate::feed::parse_feed;
+use crate::feed::{parse_feed, FeedEntry};
 use crate::fetch::{charset, FetchOutcome, Fetcher, Validators};
 use crate::site_config::{Site, CATEGORIES};
 use crate::store::{EntryKey, EntryState, Source, Store};
@@ -90,6 +90,10 @@ impl Syncer {
             running: AtomicBool::new(false),
             cancel: AtomicBool::new(false),
         })
+    }
+
+    pub fn store(&self) -> &Arc<Store> {
+        &self.store
     }
 
     pub fn site(&self) -> &Site {
@@ -310,8 +314,26 @@ impl Syncer {
         report.items = feed.entries.len();
         // Read up to a limit: what came before it is kept, and said.
         report.cut = feed.cut || fetched.cut;
-        let keys: Vec<(Option<Url>, Option<String>)> = feed
-            .entries
+        self.ingest(source, feed.entries, report).await?;
+        self.finish_source(
+            source,
+            report,
+            fetched.validators,
+            hash,
+            feed.title.as_deref(),
+        )
+    }
+
+    /// Stores a source's entries, wherever they came from (its feed, or a
+    /// sync server): those not stored yet with their pages, and those the
+    /// source says changed read again.
+    pub async fn ingest(
+        &self,
+        source: &Source,
+        entries: Vec<FeedEntry>,
+        report: &mut SourceReport,
+    ) -> Result<()> {
+        let keys: Vec<(Option<Url>, Option<String>)> = entries
             .iter()
             .map(|e| {
                 (
@@ -323,7 +345,7 @@ impl Syncer {
         let states = self.store.classify_entries(
             &keys
                 .iter()
-                .zip(&feed.entries)
+                .zip(&entries)
                 .map(|((url, fp), e)| EntryKey {
                     source_id: Some(source.id),
                     guid: &e.guid,
@@ -337,8 +359,7 @@ impl Syncer {
             source.category_slug.as_deref(),
         )?;
         // New entries, and stored ones the feed says changed (with their id).
-        let fresh: Vec<article::Fresh> = feed
-            .entries
+        let fresh: Vec<article::Fresh> = entries
             .into_iter()
             .zip(keys)
             .zip(states)
@@ -356,14 +377,22 @@ impl Syncer {
                 })
             })
             .collect();
-        self.store_entries(source, fresh, report).await?;
-        self.finish_source(
-            source,
-            report,
-            fetched.validators,
-            hash,
-            feed.title.as_deref(),
-        )
+        self.store_entries(source, fresh, report).await
+    }
+
+    /// The article an entry of this source is, once stored.
+    pub fn article_for(&self, source: &Source, entry: &FeedEntry) -> Result<Option<i64>> {
+        let url = entry.url.as_ref().map(dedupe::canonical_url);
+        let fingerprint = dedupe::fingerprint(&entry.title, entry.published);
+        self.store.stored_article(&EntryKey {
+            source_id: Some(source.id),
+            guid: &entry.guid,
+            url: url.as_ref().map(Url::as_str),
+            alias_url: None,
+            fingerprint: fingerprint.as_deref(),
+            summary: &entry.summary,
+            updated: entry.updated.map(|d| d.timestamp()),
+        })
     }
 
     /// Stores a feed's new (and changed) entries: with their pages, or only

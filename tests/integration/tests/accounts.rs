@@ -1,0 +1,277 @@
+//! Two computers (two databases) syncing through one real Miniflux (on a
+//! throwaway PostgreSQL cluster), subscribed to the fixture site: a
+//! bookmark made on one is a bookmark on the other, a read mark too, a
+//! source added on one appears on the other, work done while the server is
+//! down reaches the other once it is back, and the newest change of a flag
+//! wins.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use khabarain_core::accounts::engine::{sync_miniflux, AccountReport};
+use khabarain_core::accounts::miniflux::Auth;
+use khabarain_core::fetch::{FetchPolicy, Fetcher};
+use khabarain_core::site_config::Site;
+use khabarain_core::store::accounts::Account;
+use khabarain_core::store::Store;
+use khabarain_core::sync::{SyncOptions, Syncer};
+use khabarain_fixture_site::miniflux::{self, Miniflux};
+use khabarain_fixture_site::FixtureSite;
+
+struct Computer {
+    _dir: tempfile::TempDir,
+    store: Arc<Store>,
+    syncer: Syncer,
+    account: i64,
+}
+
+impl Computer {
+    /// A computer with the app's sections and only `sources` (paths under
+    /// the site), its account on `server`.
+    fn new(site: &FixtureSite, server: &Miniflux, sources: &[&str]) -> Self {
+        let dir = tempfile::tempdir().expect("dir");
+        let store = Arc::new(Store::open(&dir.path().join("khabarain.sqlite3")).expect("db"));
+        let syncer = Syncer::new(
+            store.clone(),
+            Fetcher::new(FetchPolicy::default()).expect("client"),
+            Site::parse(&site.base_url()).expect("site"),
+            SyncOptions::default(),
+        )
+        .expect("syncer");
+        syncer.seed_defaults().expect("defaults");
+        for s in store.sources().expect("sources") {
+            store.remove_source(s.id).expect("remove");
+        }
+        for (path, section) in sources.iter().map(|p| (p, p.split('/').nth(1))) {
+            store
+                .ensure_source(&format!("{}{path}", site.base_url()), section)
+                .expect("source");
+        }
+        let account = store
+            .add_account("miniflux", &server.url, miniflux::ADMIN, "session")
+            .expect("account");
+        Self {
+            _dir: dir,
+            store,
+            syncer,
+            account,
+        }
+    }
+
+    fn account(&self) -> Account {
+        self.store
+            .accounts()
+            .expect("accounts")
+            .into_iter()
+            .find(|a| a.id == self.account)
+            .expect("account")
+    }
+
+    async fn sync(&self) -> khabarain_core::Result<AccountReport> {
+        sync_miniflux(
+            &self.syncer,
+            &self.account(),
+            Auth::Password {
+                user: miniflux::ADMIN.into(),
+                password: miniflux::ADMIN_PASSWORD.into(),
+            },
+        )
+        .await
+    }
+
+    /// The article at this page address.
+    fn article(&self, url: &str) -> i64 {
+        khabarain_integration_tests::all_articles(&self.store)
+            .into_iter()
+            .find(|a| a.url.as_deref() == Some(url))
+            .unwrap_or_else(|| panic!("no article {url}"))
+            .id
+    }
+
+    fn urls(&self) -> Vec<String> {
+        let mut v: Vec<String> = khabarain_integration_tests::all_articles(&self.store)
+            .into_iter()
+            .filter_map(|a| a.url)
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn flags(&self, url: &str) -> (bool, bool) {
+        let id = self.article(url);
+        self.store.local_flags(&[id]).expect("flags")[&id]
+    }
+}
+
+fn page_urls(site: &FixtureSite, section: &str) -> Vec<String> {
+    let base = site.base_url();
+    let mut v: Vec<String> = site
+        .corpus()
+        .in_category(section)
+        .into_iter()
+        .map(|(_, a)| format!("{}{}", base.trim_end_matches('/'), a.path()))
+        .collect();
+    v.sort();
+    v
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_computers_share_bookmarks_read_marks_and_sources() {
+    let site = FixtureSite::start(0).await.expect("site");
+    let server = Miniflux::start().expect("miniflux starts");
+    let a = Computer::new(&site, &server, &["category/world/feed/"]);
+    let b = Computer::new(&site, &server, &[]);
+
+    let first = a.sync().await.expect("A syncs");
+    assert_eq!(first.subscriptions, 1, "{first:?}");
+    let world = page_urls(&site, "world");
+    assert_eq!(
+        a.urls(),
+        world,
+        "A stored every world article with its page"
+    );
+    b.sync().await.expect("B syncs");
+    assert_eq!(b.urls(), world, "B has the same articles");
+    let b_sources = b.store.sources().expect("sources");
+    assert_eq!(b_sources.len(), 1);
+    assert_eq!(
+        b_sources[0].category_slug.as_deref(),
+        Some("world"),
+        "into its section"
+    );
+    let detail = b.store.article(b.article(&world[0])).expect("article");
+    assert!(
+        detail.body_html.contains("<p"),
+        "the page's text, fetched by B itself"
+    );
+
+    // A bookmark saved on A is a bookmark on B; read on B is read on A.
+    a.store
+        .set_bookmark(a.article(&world[0]), true)
+        .expect("bookmark");
+    a.sync().await.expect("A sends");
+    b.store.set_read(b.article(&world[1]), true).expect("read");
+    b.sync().await.expect("B syncs");
+    assert_eq!(b.flags(&world[0]), (false, true));
+    a.sync().await.expect("A syncs");
+    assert_eq!(a.flags(&world[1]), (true, false));
+
+    // A source added on A appears on B, with its articles.
+    a.store
+        .ensure_source(
+            &format!("{}category/politics/feed/", site.base_url()),
+            Some("politics"),
+        )
+        .expect("source");
+    a.sync().await.expect("A sends");
+    b.sync().await.expect("B syncs");
+    let politics = page_urls(&site, "politics");
+    assert!(
+        politics.iter().all(|u| b.urls().contains(u)),
+        "B has politics too"
+    );
+    assert!(b
+        .store
+        .sources()
+        .expect("sources")
+        .iter()
+        .any(|s| s.url.ends_with("category/politics/feed/")
+            && s.category_slug.as_deref() == Some("politics")));
+
+    // A second sync of each changes nothing and sends nothing.
+    let again = a.sync().await.expect("A again");
+    assert_eq!(
+        (again.sent, again.new_articles, again.flags_applied),
+        (0, 0, 0),
+        "{again:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn work_done_while_the_server_is_down_reaches_the_other_computer() {
+    let site = FixtureSite::start(0).await.expect("site");
+    let mut server = Miniflux::start().expect("miniflux starts");
+    let a = Computer::new(&site, &server, &["category/sports/feed/"]);
+    let b = Computer::new(&site, &server, &[]);
+    a.sync().await.expect("A syncs");
+    b.sync().await.expect("B syncs");
+    let sports = page_urls(&site, "sports");
+
+    server.pause();
+    a.store
+        .set_bookmark(a.article(&sports[0]), true)
+        .expect("bookmark");
+    a.store.set_read(a.article(&sports[1]), true).expect("read");
+    let err = a.sync().await.expect_err("the server is down");
+    assert_eq!(err.code(), "wrong_address", "{err}");
+    // Reading goes on; the work waits.
+    assert_eq!(a.flags(&sports[0]), (false, true));
+    assert_eq!(a.store.outbox(a.account).expect("outbox").len(), 2);
+    let account = a.account();
+    assert_eq!(account.last_error_code.as_deref(), Some("wrong_address"));
+
+    server.resume().expect("back");
+    a.sync().await.expect("A sends");
+    assert!(a.store.outbox(a.account).expect("outbox").is_empty());
+    b.sync().await.expect("B syncs");
+    assert_eq!(b.flags(&sports[0]), (false, true));
+    assert_eq!(b.flags(&sports[1]), (true, false));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_newest_change_of_a_flag_wins_and_a_note_is_never_lost() {
+    let site = FixtureSite::start(0).await.expect("site");
+    let server = Miniflux::start().expect("miniflux starts");
+    let a = Computer::new(&site, &server, &["category/health/feed/"]);
+    let b = Computer::new(&site, &server, &[]);
+    a.sync().await.expect("A syncs");
+    b.sync().await.expect("B syncs");
+    let health = page_urls(&site, "health");
+    let w = &health[0];
+
+    // A reads W offline-ish (not synced yet); later B reads it and then
+    // marks it unread, and syncs: B's change is the newer one.
+    a.store.set_read(a.article(w), true).expect("A reads");
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    b.store.set_read(b.article(w), true).expect("B reads");
+    b.sync().await.expect("B sends read");
+    b.store.set_read(b.article(w), false).expect("B unreads");
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    b.sync().await.expect("B sends unread");
+    a.sync().await.expect("A syncs");
+    assert_eq!(
+        a.flags(w),
+        (false, false),
+        "B's later unread wins over A's earlier read"
+    );
+    assert!(a.store.outbox(a.account).expect("outbox").is_empty());
+
+    // Now A's change is the newer one: it goes to the server and to B.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    a.store.set_read(a.article(w), true).expect("A reads again");
+    a.sync().await.expect("A sends");
+    assert_eq!(a.flags(w), (true, false), "A's newer read stays");
+    b.sync().await.expect("B syncs");
+    assert_eq!(b.flags(w), (true, false));
+
+    // A bookmark with the reader's note, unstarred on the other computer:
+    // gone as a bookmark, its note kept.
+    let n = &health[1];
+    a.store.set_bookmark(a.article(n), true).expect("bookmark");
+    a.store
+        .annotate_bookmark(a.article(n), Some("لأقرأه مع العائلة"), &["صحة"])
+        .expect("note");
+    a.sync().await.expect("A sends");
+    b.sync().await.expect("B syncs");
+    assert_eq!(b.flags(n), (false, true));
+    b.store
+        .set_bookmark(b.article(n), false)
+        .expect("B unstars");
+    b.sync().await.expect("B sends");
+    a.sync().await.expect("A syncs");
+    assert_eq!(a.flags(n), (false, false));
+    let history = a.store.bookmark_history().expect("history");
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].note.as_deref(), Some("لأقرأه مع العائلة"));
+    assert_eq!(history[0].tags, ["صحة"]);
+}
