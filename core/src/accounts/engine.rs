@@ -1,4 +1,5 @@
-//! One sync of a Miniflux account, in this order:
+//! One sync of an account, on Miniflux's REST API or a Google Reader API
+//! (`server.rs` puts both behind one trait), in this order:
 //! 1. subscriptions made or dropped here go to the server (outbox);
 //! 2. the server's feeds become sources here (and feeds it dropped go);
 //! 3. the entries the server changed since the last sync are read: new ones
@@ -6,27 +7,23 @@
 //!    fetched here, as for any feed), and their read and starred states are
 //!    applied — except where a change made here is newer (newest change wins
 //!    per article per flag, the server's entry change time against the time
-//!    the change here was made);
+//!    the change here was made; a Google Reader API gives no change times,
+//!    so there a change made here and not yet sent wins);
 //! 4. read marks and stars made here go to the server (outbox), each a state
 //!    set, so a crash between sending and recording sends nothing that
 //!    counts twice.
 
 use std::collections::{HashMap, HashSet};
-use std::time::Duration;
 
 use serde::Serialize;
-use url::Url;
 
-use super::miniflux::{Auth, Client, Entry, EntryQuery};
+use super::server::{RemoteItem, Server};
+use super::{greader, miniflux};
 use crate::error::{Error, Result};
 use crate::feed::FeedEntry;
 use crate::store::accounts::{Account, Outgoing, RemoteFlags};
 use crate::store::Source;
-use crate::sync::Syncer;
-use crate::sync::{SourceReport, SourceStatus};
-
-/// Entries asked for per page.
-const PAGE: u32 = 250;
+use crate::sync::{SourceReport, SourceStatus, Syncer};
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct AccountReport {
@@ -35,22 +32,67 @@ pub struct AccountReport {
     pub new_articles: usize,
     pub failed_pages: usize,
     pub flags_applied: usize,
+    /// Items the server said changed (or, for a Google Reader API, are new).
     pub entries_read: usize,
     /// Requests made to the server.
     pub requests: usize,
 }
 
-/// Runs one sync of `account` (a Miniflux account) with its secret.
+/// Runs one sync of a Miniflux account.
 pub async fn sync_miniflux(
     syncer: &Syncer,
     account: &Account,
-    auth: Auth,
+    auth: miniflux::Auth,
 ) -> Result<AccountReport> {
-    let store = syncer.store();
-    let client = Client::new(&account.server_url, auth, Duration::from_secs(30))?;
+    let client = miniflux::Client::new(
+        &account.server_url,
+        auth,
+        std::time::Duration::from_secs(30),
+    );
+    match client {
+        Ok(c) => sync_with(syncer, account, &c).await,
+        Err(e) => {
+            syncer
+                .store()
+                .record_account_sync(account.id, None, Some(&e))?;
+            Err(e)
+        }
+    }
+}
+
+/// Runs one sync of a Google Reader API account (its API password).
+pub async fn sync_greader(
+    syncer: &Syncer,
+    account: &Account,
+    password: &str,
+) -> Result<AccountReport> {
+    let client = greader::Client::login(
+        &account.server_url,
+        &account.username,
+        password,
+        std::time::Duration::from_secs(30),
+    )
+    .await;
+    match client {
+        Ok(c) => sync_with(syncer, account, &c).await,
+        Err(e) => {
+            syncer
+                .store()
+                .record_account_sync(account.id, None, Some(&e))?;
+            Err(e)
+        }
+    }
+}
+
+async fn sync_with<S: Server>(
+    syncer: &Syncer,
+    account: &Account,
+    server: &S,
+) -> Result<AccountReport> {
     let mut report = AccountReport::default();
-    let result = run(syncer, account, &client, &mut report).await;
-    store.record_account_sync(
+    let result = run(syncer, account, server, &mut report).await;
+    report.requests = server.requests();
+    syncer.store().record_account_sync(
         account.id,
         result.as_ref().ok().copied().flatten(),
         result.as_ref().err(),
@@ -58,49 +100,24 @@ pub async fn sync_miniflux(
     result.map(|_| report)
 }
 
-async fn run(
+async fn run<S: Server>(
     syncer: &Syncer,
     account: &Account,
-    client: &Client,
+    server: &S,
     report: &mut AccountReport,
 ) -> Result<Option<i64>> {
     let store = syncer.store();
-    client.me().await?;
-    report.requests += 1;
     let outbox = store.outbox(account.id)?;
     let (subscriptions, flags): (Vec<Outgoing>, Vec<Outgoing>) = outbox
         .into_iter()
         .partition(|o| matches!(o.action.as_str(), "subscribe" | "unsubscribe"));
-    push_subscriptions(syncer, account, client, &subscriptions, report).await?;
-    pull_subscriptions(syncer, account, client, report).await?;
+    push_subscriptions(syncer, server, &subscriptions, report).await?;
+    pull_subscriptions(syncer, account, server, report).await?;
 
-    // The server's changes since the last sync (a second's overlap: the
-    // server compares strictly, and reading an entry twice changes nothing).
-    let since = account.cursor.map(|c| c - 1);
-    let mut entries: Vec<Entry> = Vec::new();
-    loop {
-        let page = client
-            .entries(&EntryQuery {
-                changed_after: since,
-                limit: PAGE,
-                offset: entries.len() as u32,
-                ..Default::default()
-            })
-            .await?;
-        report.requests += 1;
-        let got = page.entries.len();
-        entries.extend(page.entries);
-        if got == 0 || entries.len() as i64 >= page.total {
-            break;
-        }
-    }
-    report.entries_read = entries.len();
-    let cursor = entries
-        .iter()
-        .filter_map(|e| e.changed_at.map(|t| t.timestamp()))
-        .max()
-        .or(account.cursor);
-    store_new_entries(syncer, account, &entries, report).await?;
+    let mapped = store.remote_items(account.id)?;
+    let changes = server.changes(account.cursor, &mapped).await?;
+    report.entries_read = changes.items.len();
+    store_new_items(syncer, account, &changes.items, report).await?;
 
     // Newest change wins, flag by flag.
     let pending: HashMap<(i64, &str), &Outgoing> = flags
@@ -109,23 +126,27 @@ async fn run(
         .collect();
     let mut overruled: HashSet<i64> = HashSet::new();
     let mapped = store.remote_items(account.id)?;
-    let ids: Vec<i64> = entries
+    let ids: Vec<i64> = changes
+        .items
         .iter()
         .filter_map(|e| mapped.get(&e.id).copied())
         .collect();
     let local = store.local_flags(&ids)?;
     let mut apply = Vec::new();
-    for e in &entries {
+    for e in &changes.items {
         let Some(&article_id) = mapped.get(&e.id) else {
             continue;
         };
         let Some(&(read_here, starred_here)) = local.get(&article_id) else {
             continue;
         };
-        let server_time = e.changed_at.map(|t| t.timestamp()).unwrap_or(0);
         let mut decide = |flag: &'static str, server: bool, here: bool| -> Option<bool> {
             match pending.get(&(e.id, flag)) {
-                Some(o) if server_time > o.queued_at && server != wants(&o.action) => {
+                // Only a server that dates its change can be newer.
+                Some(o)
+                    if e.changed_at.is_some_and(|t| t > o.queued_at)
+                        && server != wants(&o.action) =>
+                {
                     overruled.insert(o.seq);
                     (server != here).then_some(server)
                 }
@@ -133,7 +154,7 @@ async fn run(
                 None => (server != here).then_some(server),
             }
         };
-        let read = decide("read", e.status == "read", read_here);
+        let read = decide("read", e.read, read_here);
         let starred = decide("starred", e.starred, starred_here);
         if read.is_some() || starred.is_some() {
             apply.push(RemoteFlags {
@@ -152,8 +173,8 @@ async fn run(
         .iter()
         .filter(|o| !overruled.contains(&o.seq))
         .collect();
-    push_flags(syncer, client, &left, report).await?;
-    Ok(cursor)
+    push_flags(syncer, server, &left, report).await?;
+    Ok(changes.cursor.or(account.cursor))
 }
 
 fn flag_of(action: &str) -> &'static str {
@@ -167,10 +188,9 @@ fn wants(action: &str) -> bool {
     matches!(action, "read" | "star")
 }
 
-async fn push_subscriptions(
+async fn push_subscriptions<S: Server>(
     syncer: &Syncer,
-    account: &Account,
-    client: &Client,
+    server: &S,
     outbox: &[Outgoing],
     report: &mut AccountReport,
 ) -> Result<()> {
@@ -179,85 +199,58 @@ async fn push_subscriptions(
         return Ok(());
     }
     let categories = store.categories()?;
-    let mut feeds = client.feeds().await?;
-    report.requests += 1;
     for o in outbox {
-        let Some(url) = o.feed_url.as_deref() else {
-            store.outbox_sent(o.seq)?;
-            continue;
-        };
-        if o.action == "subscribe" {
-            let folder = o
-                .folder
-                .as_deref()
-                .and_then(|slug| categories.iter().find(|c| c.slug == slug))
-                .map(|c| c.name.as_str())
-                .unwrap_or("All");
-            let category = client.category(folder).await?;
-            let id = client.subscribe(url, category.id, false).await?;
-            report.requests += 2;
-            if let Some(source) = store.sources()?.into_iter().find(|s| s.url == url) {
-                store.ensure_remote_source(
-                    account.id,
-                    &id.to_string(),
-                    url,
-                    source.category_slug.as_deref(),
-                    None,
-                )?;
+        if let Some(url) = o.feed_url.as_deref() {
+            if o.action == "subscribe" {
+                let folder = o
+                    .folder
+                    .as_deref()
+                    .and_then(|slug| categories.iter().find(|c| c.slug == slug))
+                    .map(|c| c.name.as_str());
+                server.subscribe(url, folder).await?;
+            } else {
+                server.unsubscribe(url).await?;
             }
-        } else if let Some(f) = feeds.iter().find(|f| f.feed_url == url) {
-            client.unsubscribe(f.id).await?;
-            report.requests += 1;
+            report.sent += 1;
         }
         store.outbox_sent(o.seq)?;
-        report.sent += 1;
-        if o.action == "unsubscribe" {
-            feeds.retain(|f| f.feed_url != url);
-        }
     }
     Ok(())
 }
 
-async fn pull_subscriptions(
+async fn pull_subscriptions<S: Server>(
     syncer: &Syncer,
     account: &Account,
-    client: &Client,
+    server: &S,
     report: &mut AccountReport,
 ) -> Result<()> {
     let store = syncer.store();
-    let feeds = client.feeds().await?;
-    report.requests += 1;
+    let feeds = server.feeds().await?;
     let categories = store.categories()?;
-    let on_server: HashSet<String> = feeds.iter().map(|f| f.id.to_string()).collect();
+    let on_server: HashSet<&str> = feeds.iter().map(|f| f.id.as_str()).collect();
     for f in &feeds {
         let slug = f
-            .category
-            .as_ref()
-            .and_then(|c| crate::opml::section_slug(&categories, &c.title));
+            .folder
+            .as_deref()
+            .and_then(|name| crate::opml::section_slug(&categories, name));
         let title = (!f.title.is_empty()).then_some(f.title.as_str());
-        store.ensure_remote_source(
-            account.id,
-            &f.id.to_string(),
-            &f.feed_url,
-            slug.as_deref(),
-            title,
-        )?;
+        store.ensure_remote_source(account.id, &f.id, &f.url, slug.as_deref(), title)?;
     }
     report.subscriptions = feeds.len();
     for (remote, source_id, _) in store.remote_sources(account.id)? {
-        if !on_server.contains(&remote) {
+        if !on_server.contains(remote.as_str()) {
             store.remove_remote_source(source_id)?;
         }
     }
     Ok(())
 }
 
-/// New server entries stored through the app's pipeline, each mapped to
-/// its article.
-async fn store_new_entries(
+/// New server items stored through the app's pipeline, each mapped to its
+/// article.
+async fn store_new_items(
     syncer: &Syncer,
     account: &Account,
-    entries: &[Entry],
+    items: &[RemoteItem],
     report: &mut AccountReport,
 ) -> Result<()> {
     let store = syncer.store();
@@ -270,17 +263,17 @@ async fn store_new_entries(
     let all_sources: HashMap<i64, Source> =
         store.sources()?.into_iter().map(|s| (s.id, s)).collect();
     let mut by_source: HashMap<i64, Vec<(i64, FeedEntry)>> = HashMap::new();
-    for e in entries {
-        if mapped.contains_key(&e.id) || e.status == "removed" {
+    for e in items {
+        if mapped.contains_key(&e.id) {
             continue;
         }
-        let Some(&source_id) = sources.get(&e.feed_id.to_string()) else {
+        let Some(&source_id) = sources.get(&e.feed_id) else {
             continue;
         };
         by_source
             .entry(source_id)
             .or_default()
-            .push((e.id, feed_entry(e)));
+            .push((e.id, e.entry.clone()));
     }
     for (source_id, list) in by_source {
         let Some(source) = all_sources.get(&source_id) else {
@@ -298,11 +291,11 @@ async fn store_new_entries(
             cut: false,
             error: None,
         };
-        let (remote_ids, feed_entries): (Vec<i64>, Vec<FeedEntry>) = list.into_iter().unzip();
-        syncer.ingest(source, feed_entries.clone(), &mut sr).await?;
+        let (remote_ids, entries): (Vec<i64>, Vec<FeedEntry>) = list.into_iter().unzip();
+        syncer.ingest(source, entries.clone(), &mut sr).await?;
         report.new_articles += sr.new;
         report.failed_pages += sr.failed_pages;
-        for (remote_id, entry) in remote_ids.into_iter().zip(&feed_entries) {
+        for (remote_id, entry) in remote_ids.into_iter().zip(&entries) {
             if let Some(article_id) = syncer.article_for(source, entry)? {
                 store.map_remote_item(account.id, remote_id, article_id)?;
             }
@@ -311,28 +304,9 @@ async fn store_new_entries(
     Ok(())
 }
 
-/// A server entry as a feed entry: its link is the page the app reads.
-fn feed_entry(e: &Entry) -> FeedEntry {
-    let url = Url::parse(&e.url)
-        .ok()
-        .filter(|u| matches!(u.scheme(), "http" | "https"));
-    FeedEntry {
-        guid: url
-            .as_ref()
-            .map(|u| u.to_string())
-            .unwrap_or_else(|| format!("miniflux:{}", e.hash)),
-        url,
-        title: crate::text::clean_text(&e.title),
-        summary: String::new(),
-        content_html: (!e.content.is_empty()).then(|| e.content.clone()),
-        published: e.published_at,
-        updated: None,
-    }
-}
-
-async fn push_flags(
+async fn push_flags<S: Server>(
     syncer: &Syncer,
-    client: &Client,
+    server: &S,
     outbox: &[&Outgoing],
     report: &mut AccountReport,
 ) -> Result<()> {
@@ -343,19 +317,18 @@ async fn push_flags(
             continue;
         };
         let sent = match o.action.as_str() {
-            "read" => client.set_read(&[id], true).await,
-            "unread" => client.set_read(&[id], false).await,
-            "star" => client.set_starred(id, true).await,
-            "unstar" => client.set_starred(id, false).await,
+            "read" => server.set_read(id, true).await,
+            "unread" => server.set_read(id, false).await,
+            "star" => server.set_starred(id, true).await,
+            "unstar" => server.set_starred(id, false).await,
             other => Err(Error::InvalidInput(format!("outbox action {other}"))),
         };
-        report.requests += 1;
         match sent {
             Ok(()) => {
                 store.outbox_sent(o.seq)?;
                 report.sent += 1;
             }
-            // The entry is gone from the server: nothing left to tell it.
+            // The item is gone from the server: nothing left to tell it.
             Err(Error::Server {
                 code: "not_reader_server",
                 ..

@@ -4,6 +4,8 @@
 //! `edit-tag` for read and starred. No maintained Rust crate speaks it, so
 //! the calls are here, over the shared HTTP rules of `http.rs`.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::Method;
@@ -26,6 +28,7 @@ pub struct Client {
     http: reqwest::Client,
     base: Url,
     auth: String,
+    requests: Arc<AtomicUsize>,
 }
 
 impl std::fmt::Debug for Client {
@@ -188,10 +191,21 @@ impl Client {
                 code: NOT_A_READER_SERVER,
                 message: format!("{url} did not answer as a Google Reader API"),
             })?;
-        Ok(Self { http, base, auth })
+        Ok(Self {
+            http,
+            base,
+            auth,
+            requests: Arc::new(AtomicUsize::new(1)),
+        })
+    }
+
+    /// Requests sent so far (the login included).
+    pub fn requests(&self) -> usize {
+        self.requests.load(Ordering::Relaxed)
     }
 
     fn url(&self, path: &str) -> Result<Url> {
+        self.requests.fetch_add(1, Ordering::Relaxed);
         self.base
             .join(path)
             .map_err(|e| Error::InvalidInput(e.to_string()))

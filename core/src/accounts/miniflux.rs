@@ -4,6 +4,8 @@
 //! written here over reqwest, with the shared limits and error words of
 //! `http.rs`.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -40,6 +42,7 @@ pub struct Client {
     http: reqwest::Client,
     base: Url,
     auth: Auth,
+    requests: Arc<AtomicUsize>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -118,7 +121,13 @@ impl Client {
             http: http::client(timeout)?,
             base: http::server_url(address)?,
             auth,
+            requests: Arc::default(),
         })
+    }
+
+    /// Requests sent so far.
+    pub fn requests(&self) -> usize {
+        self.requests.load(Ordering::Relaxed)
     }
 
     pub fn base(&self) -> &Url {
@@ -146,6 +155,7 @@ impl Client {
         body: Option<&serde_json::Value>,
     ) -> Result<(Url, reqwest::Response)> {
         let url = self.url(path)?;
+        self.requests.fetch_add(1, Ordering::Relaxed);
         let mut r = self.request(method, &url);
         if let Some(b) = body {
             r = r

@@ -8,8 +8,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use khabarain_core::accounts::engine::{sync_miniflux, AccountReport};
-use khabarain_core::accounts::miniflux::Auth;
+use khabarain_core::accounts::engine::AccountReport;
+use khabarain_core::accounts::secrets::{Place, Secrets};
 use khabarain_core::fetch::{FetchPolicy, Fetcher};
 use khabarain_core::site_config::Site;
 use khabarain_core::store::accounts::Account;
@@ -22,13 +22,22 @@ struct Computer {
     _dir: tempfile::TempDir,
     store: Arc<Store>,
     syncer: Syncer,
+    secrets: Secrets,
     account: i64,
+}
+
+/// The account's kind, its user name and password on the test server.
+fn login(kind: &str) -> (&'static str, &'static str) {
+    match kind {
+        "miniflux" => (miniflux::ADMIN, miniflux::ADMIN_PASSWORD),
+        _ => (miniflux::READER_USER, miniflux::READER_PASSWORD),
+    }
 }
 
 impl Computer {
     /// A computer with the app's sections and only `sources` (paths under
     /// the site), its account on `server`.
-    fn new(site: &FixtureSite, server: &Miniflux, sources: &[&str]) -> Self {
+    async fn new(site: &FixtureSite, server: &Miniflux, sources: &[&str], kind: &str) -> Self {
         let dir = tempfile::tempdir().expect("dir");
         let store = Arc::new(Store::open(&dir.path().join("khabarain.sqlite3")).expect("db"));
         let syncer = Syncer::new(
@@ -47,13 +56,25 @@ impl Computer {
                 .ensure_source(&format!("{}{path}", site.base_url()), section)
                 .expect("source");
         }
-        let account = store
-            .add_account("miniflux", &server.url, miniflux::ADMIN, "session")
-            .expect("account");
+        let secrets = Secrets::beside(&dir.path().join("khabarain.sqlite3"));
+        let (user, password) = login(kind);
+        let account = khabarain_core::accounts::add(
+            &store,
+            &secrets,
+            kind,
+            &server.url,
+            user,
+            password,
+            Place::Session,
+        )
+        .await
+        .expect("account added")
+        .id;
         Self {
             _dir: dir,
             store,
             syncer,
+            secrets,
             account,
         }
     }
@@ -68,15 +89,7 @@ impl Computer {
     }
 
     async fn sync(&self) -> khabarain_core::Result<AccountReport> {
-        sync_miniflux(
-            &self.syncer,
-            &self.account(),
-            Auth::Password {
-                user: miniflux::ADMIN.into(),
-                password: miniflux::ADMIN_PASSWORD.into(),
-            },
-        )
-        .await
+        khabarain_core::accounts::sync(&self.syncer, &self.secrets, &self.account()).await
     }
 
     /// The article at this page address.
@@ -116,11 +129,26 @@ fn page_urls(site: &FixtureSite, section: &str) -> Vec<String> {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn two_computers_share_bookmarks_read_marks_and_sources() {
+async fn two_computers_share_bookmarks_read_marks_and_sources_miniflux_api() {
+    share(&["miniflux", "miniflux"]).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_computers_share_bookmarks_read_marks_and_sources_google_reader_api() {
+    share(&["greader", "greader"]).await;
+}
+
+/// One computer on each API of the same server.
+#[tokio::test(flavor = "multi_thread")]
+async fn two_computers_share_bookmarks_read_marks_and_sources_one_on_each_api() {
+    share(&["miniflux", "greader"]).await;
+}
+
+async fn share(kinds: &[&str; 2]) {
     let site = FixtureSite::start(0).await.expect("site");
     let server = Miniflux::start().expect("miniflux starts");
-    let a = Computer::new(&site, &server, &["category/world/feed/"]);
-    let b = Computer::new(&site, &server, &[]);
+    let a = Computer::new(&site, &server, &["category/world/feed/"], kinds[0]).await;
+    let b = Computer::new(&site, &server, &[], kinds[1]).await;
 
     let first = a.sync().await.expect("A syncs");
     assert_eq!(first.subscriptions, 1, "{first:?}");
@@ -188,11 +216,20 @@ async fn two_computers_share_bookmarks_read_marks_and_sources() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn work_done_while_the_server_is_down_reaches_the_other_computer() {
+async fn work_done_while_the_server_is_down_reaches_the_other_computer_miniflux_api() {
+    offline("miniflux").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn work_done_while_the_server_is_down_reaches_the_other_computer_google_reader_api() {
+    offline("greader").await;
+}
+
+async fn offline(kind: &str) {
     let site = FixtureSite::start(0).await.expect("site");
     let mut server = Miniflux::start().expect("miniflux starts");
-    let a = Computer::new(&site, &server, &["category/sports/feed/"]);
-    let b = Computer::new(&site, &server, &[]);
+    let a = Computer::new(&site, &server, &["category/sports/feed/"], kind).await;
+    let b = Computer::new(&site, &server, &[], kind).await;
     a.sync().await.expect("A syncs");
     b.sync().await.expect("B syncs");
     let sports = page_urls(&site, "sports");
@@ -222,8 +259,8 @@ async fn work_done_while_the_server_is_down_reaches_the_other_computer() {
 async fn the_newest_change_of_a_flag_wins_and_a_note_is_never_lost() {
     let site = FixtureSite::start(0).await.expect("site");
     let server = Miniflux::start().expect("miniflux starts");
-    let a = Computer::new(&site, &server, &["category/health/feed/"]);
-    let b = Computer::new(&site, &server, &[]);
+    let a = Computer::new(&site, &server, &["category/health/feed/"], "miniflux").await;
+    let b = Computer::new(&site, &server, &[], "miniflux").await;
     a.sync().await.expect("A syncs");
     b.sync().await.expect("B syncs");
     let health = page_urls(&site, "health");

@@ -35,7 +35,7 @@ pub fn article_page(corpus: &Corpus, index: usize, a: &Article, base: &str) -> S
         category = esc(category),
         slug = a.category,
     );
-    let figure = if index % 3 == 0 {
+    let figure = if index.is_multiple_of(3) {
         format!(
             r#"<img class="lazy" src="{LAZY_PIXEL}" data-src="{image}" alt="{}" width="800" height="450">"#,
             esc(&a.title)
@@ -75,7 +75,7 @@ pub fn article_page(corpus: &Corpus, index: usize, a: &Article, base: &str) -> S
         caption = esc(&a.caption),
         credit = esc(&a.credit),
     ));
-    let repeat_tag = if index % 2 == 0 { "h2" } else { "h3" };
+    let repeat_tag = if index.is_multiple_of(2) { "h2" } else { "h3" };
     html.push_str(&format!(
         "    <{repeat_tag} class=\"post-title-repeat\">{}</{repeat_tag}>\n",
         esc(&a.title_repeat)
@@ -104,7 +104,7 @@ pub fn article_page(corpus: &Corpus, index: usize, a: &Article, base: &str) -> S
                 }
             }
             Block::H2(text) => {
-                if (index + i) % 3 == 0 {
+                if (index + i).is_multiple_of(3) {
                     html.push_str(&format!("    <p><strong>{}</strong></p>\n", esc(text)));
                 } else {
                     html.push_str(&format!("    <h2>{}</h2>\n", esc(text)));
@@ -115,7 +115,7 @@ pub fn article_page(corpus: &Corpus, index: usize, a: &Article, base: &str) -> S
                     continue;
                 };
                 let label = SEE_ALSO_SPELLINGS[(index + i) % SEE_ALSO_SPELLINGS.len()];
-                if (index + i) % 2 == 0 {
+                if (index + i).is_multiple_of(2) {
                     html.push_str(&format!(
                         "    <p><strong>{label}: </strong><a href=\"{}\">{}</a></p>\n",
                         target.path(),

@@ -122,11 +122,11 @@ impl Wire {
     }
 
     pub fn linked(&self, n: usize) -> bool {
-        n % 13 != 0 || self.second_feed(n).is_some()
+        !n.is_multiple_of(13) || self.second_feed(n).is_some()
     }
 
     pub fn second_feed(&self, n: usize) -> Option<usize> {
-        (n % 9 == 0 && self.feeds > 1).then(|| (n % self.feeds + 5) % self.feeds)
+        (n.is_multiple_of(9) && self.feeds > 1).then(|| (n % self.feeds + 5) % self.feeds)
     }
 
     /// The headline by the rules above.

@@ -37,7 +37,7 @@ fn link(base: &str, f: usize, a: &WireArticle) -> Option<String> {
 
 /// Items without a link whose feed gives no guid either.
 fn guidless(a: &WireArticle) -> bool {
-    a.path.is_none() && a.n % 26 == 0
+    a.path.is_none() && a.n.is_multiple_of(26)
 }
 
 fn absolute(base: &str, guid: &str) -> String {

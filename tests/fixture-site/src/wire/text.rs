@@ -245,7 +245,7 @@ pub fn number(n: u64, style: usize) -> String {
     let grouped = |sep: char| {
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(sep);
             }
             out.push(c);

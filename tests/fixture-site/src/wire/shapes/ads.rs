@@ -108,7 +108,7 @@ pub fn slot(kind: usize, n: usize, k: usize, r: &mut Rng) -> (String, Vec<(Chrom
         9 => {
             let l = ["إعلان", "مساحة إعلانية", "- Advertisement -", "ADVERTISEMENT", "محتوى مدفوع"]
                 [id % 5];
-            let html = if id % 2 == 0 {
+            let html = if id.is_multiple_of(2) {
                 format!("<p>{l}</p>")
             } else {
                 format!("<div><span>{l}</span></div>")

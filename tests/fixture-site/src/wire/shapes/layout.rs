@@ -148,7 +148,7 @@ fn body_html(
 ) -> String {
     let mut blocks: Vec<String> = Vec::new();
     if layout != "bare" {
-        let tag = if n % 2 == 0 { "h2" } else { "h3" };
+        let tag = if n.is_multiple_of(2) { "h2" } else { "h3" };
         blocks.push(format!(
             "<{tag} class=\"title-repeat\">{}</{tag}>",
             esc(&a.title)
@@ -161,7 +161,7 @@ fn body_html(
         chrome.push((Chrome::Loading, loading.into()));
         blocks.push(format!("<div class=\"loading\">{loading}</div>"));
     }
-    let share = if n % 2 == 0 {
+    let share = if n.is_multiple_of(2) {
         "شارك هذا المقال: فيسبوك تويتر واتساب تيليجرام"
     } else {
         "مشاركة: Facebook X WhatsApp Telegram"
