@@ -8,6 +8,9 @@
 //!   khabarain export                        every article as JSON lines
 //!   khabarain opml import FILE              add the feeds of an OPML file
 //!   khabarain opml export [FILE]            the sources as OPML (stdout by default)
+//!   khabarain account add --kind miniflux|greader --server URL --user NAME
+//!                                           (password on stdin; kept in the keyring)
+//!   khabarain account list | sync | remove ID
 //!
 //! `--db PATH` (or KHABARAIN_DB) and `--base-url URL` (or KHABARAIN_BASE_URL)
 //! work as in the app.
@@ -124,6 +127,43 @@ enum Command {
         #[command(subcommand)]
         action: OpmlAction,
     },
+    /// Sync accounts on a server readers already run (Miniflux, or a Google
+    /// Reader API: FreshRSS, Miniflux, Inoreader…).
+    Account {
+        #[command(subcommand)]
+        action: AccountAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum AccountAction {
+    /// Test the connection and add the account; the password (or Miniflux
+    /// API key, with an empty --user) is read from standard input.
+    Add {
+        /// miniflux (its own API) or greader (the Google Reader API).
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        server: String,
+        #[arg(long, default_value = "")]
+        user: String,
+        /// Keep the password in a file only you can read (0600, beside the
+        /// database) instead of the system keyring.
+        #[arg(long)]
+        secret_file: bool,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sync every account (and nothing else).
+    Sync {
+        #[arg(long)]
+        json: bool,
+    },
+    Remove {
+        id: i64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -199,7 +239,15 @@ fn run(cli: Cli) -> khabarain_core::Result<ExitCode> {
                 full_text: !feeds_only,
                 ..SyncOptions::default()
             };
-            sync(store, site, &sources, category.as_deref(), json, options)
+            sync(
+                store,
+                &db,
+                site,
+                &sources,
+                category.as_deref(),
+                json,
+                options,
+            )
         }
         Command::List {
             category,
@@ -283,6 +331,7 @@ fn run(cli: Cli) -> khabarain_core::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Opml { action } => opml(&store, action),
+        Command::Account { action } => account(store, &db, &cli.base_url, action),
         Command::Export => {
             let mut offset = 0;
             loop {
@@ -307,6 +356,7 @@ fn run(cli: Cli) -> khabarain_core::Result<ExitCode> {
 
 fn sync(
     store: Arc<Store>,
+    db: &std::path::Path,
     site: Site,
     only: &[String],
     category: Option<&str>,
@@ -326,12 +376,14 @@ fn sync(
         options.only_sources = Some(wanted);
     }
     let restricted = options.only_sources.is_some();
+    let secrets = Arc::new(khabarain_core::accounts::secrets::Secrets::beside(db));
     let syncer = Syncer::new(
         store.clone(),
         Fetcher::new(FetchPolicy::default())?,
         site,
         options,
-    )?;
+    )?
+    .with_secrets(secrets);
     if !restricted {
         syncer.seed_defaults()?;
     }
@@ -412,6 +464,106 @@ fn opml(store: &Store, action: OpmlAction) -> khabarain_core::Result<ExitCode> {
                 Some(path) => std::fs::write(path, xml)?,
                 None => print!("{xml}"),
             }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn account(
+    store: Arc<Store>,
+    db: &std::path::Path,
+    base_url: &str,
+    action: AccountAction,
+) -> khabarain_core::Result<ExitCode> {
+    use khabarain_core::accounts::{self, secrets};
+    let secrets = Arc::new(secrets::Secrets::beside(db));
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(khabarain_core::Error::Io)?;
+    match action {
+        AccountAction::Add {
+            kind,
+            server,
+            user,
+            secret_file,
+        } => {
+            let place = if secret_file {
+                secrets::Place::File
+            } else if let Err(why) = secrets::keyring_status() {
+                return Err(khabarain_core::Error::Server {
+                    code: secrets::NO_KEYRING,
+                    message: format!("no system keyring here ({why}): add --secret-file to keep the password in a file only you can read"),
+                });
+            } else {
+                secrets::Place::Keyring
+            };
+            let mut secret = String::new();
+            std::io::stdin().read_line(&mut secret)?;
+            let secret = secret.trim_end_matches(['\r', '\n']);
+            let a = runtime.block_on(accounts::add(
+                &store, &secrets, &kind, &server, &user, secret, place,
+            ))?;
+            eprintln!(
+                "account {} added: {} at {} (password in the {})",
+                a.id,
+                render::safe(&a.username),
+                render::safe(&a.server_url),
+                a.secret_place
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        AccountAction::List { json } => {
+            let list = store.accounts()?;
+            if json {
+                print_json(&list);
+            } else {
+                for a in list {
+                    println!(
+                        "{}\t{}\t{}\t{}\t{}",
+                        a.id,
+                        a.kind,
+                        render::safe(&a.server_url),
+                        render::safe(&a.username),
+                        a.last_error
+                            .as_deref()
+                            .map(render::safe)
+                            .unwrap_or_else(|| "ok".into())
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        AccountAction::Sync { json } => {
+            let site = Site::parse(base_url)?;
+            let syncer = Syncer::new(
+                store.clone(),
+                Fetcher::new(FetchPolicy::default())?,
+                site,
+                SyncOptions::default(),
+            )?;
+            let mut failed = false;
+            for a in store.accounts()? {
+                match runtime.block_on(accounts::sync(&syncer, &secrets, &a)) {
+                    Ok(r) if json => println!("{}", serde_json::to_string(&r).unwrap_or_default()),
+                    Ok(r) => eprintln!(
+                        "account {}: {} new articles, {} changes sent, {} marks applied, {} requests",
+                        a.id, r.new_articles, r.sent, r.flags_applied, r.requests
+                    ),
+                    Err(e) => {
+                        failed = true;
+                        eprintln!("account {}: {}", a.id, render::safe(&e.to_string()));
+                    }
+                }
+            }
+            Ok(if failed {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        AccountAction::Remove { id } => {
+            accounts::remove(&store, &secrets, id)?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -25,7 +25,7 @@ use crate::store::accounts::{Account, Outgoing, RemoteFlags};
 use crate::store::Source;
 use crate::sync::{SourceReport, SourceStatus, Syncer};
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 pub struct AccountReport {
     pub sent: usize,
     pub subscriptions: usize,
@@ -126,6 +126,7 @@ async fn run<S: Server>(
         .collect();
     let mut overruled: HashSet<i64> = HashSet::new();
     let mapped = store.remote_items(account.id)?;
+    let sent = store.sent_times(account.id)?;
     let ids: Vec<i64> = changes
         .items
         .iter()
@@ -140,11 +141,16 @@ async fn run<S: Server>(
         let Some(&(read_here, starred_here)) = local.get(&article_id) else {
             continue;
         };
+        // A server change is another computer's only when it is later than
+        // the change waiting here and than anything of ours sent for the
+        // item (our own sending moves the server's change time; a second
+        // of slack for the clocks' rounding).
+        let ours = sent.get(&e.id).map_or(i64::MIN, |t| t + 1);
         let mut decide = |flag: &'static str, server: bool, here: bool| -> Option<bool> {
             match pending.get(&(e.id, flag)) {
                 // Only a server that dates its change can be newer.
                 Some(o)
-                    if e.changed_at.is_some_and(|t| t > o.queued_at)
+                    if e.changed_at.is_some_and(|t| t > o.queued_at && t > ours)
                         && server != wants(&o.action) =>
                 {
                     overruled.insert(o.seq);
@@ -316,6 +322,7 @@ async fn push_flags<S: Server>(
             store.outbox_sent(o.seq)?;
             continue;
         };
+        store.sending(o.account_id, id)?;
         let sent = match o.action.as_str() {
             "read" => server.set_read(id, true).await,
             "unread" => server.set_read(id, false).await,

@@ -32,6 +32,7 @@ pub struct Account {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outgoing {
     pub seq: i64,
+    pub account_id: i64,
     pub action: String,
     pub remote_id: Option<i64>,
     pub feed_url: Option<String>,
@@ -144,7 +145,7 @@ impl Store {
     pub fn outbox(&self, account_id: i64) -> Result<Vec<Outgoing>> {
         let conn = self.conn()?;
         let mut stmt = conn.prepare(
-            "SELECT seq, action, remote_id, feed_url, folder, queued_at FROM outbox WHERE account_id = ?1 ORDER BY seq",
+            "SELECT seq, action, remote_id, feed_url, folder, queued_at, account_id FROM outbox WHERE account_id = ?1 ORDER BY seq",
         )?;
         let rows = stmt.query_map([account_id], |r| {
             Ok(Outgoing {
@@ -154,6 +155,7 @@ impl Store {
                 feed_url: r.get(3)?,
                 folder: r.get(4)?,
                 queued_at: r.get(5)?,
+                account_id: r.get(6)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -195,6 +197,27 @@ impl Store {
         Ok(())
     }
 
+    /// Notes that a change of ours is about to go to the server for this
+    /// item: written before sending, so that a crash after sending still
+    /// knows the server's next change time may be its own.
+    pub fn sending(&self, account_id: i64, remote_id: i64) -> Result<()> {
+        self.conn()?.execute(
+            "UPDATE remote_items SET sent_at = ?3 WHERE account_id = ?1 AND remote_id = ?2",
+            params![account_id, remote_id, now()],
+        )?;
+        Ok(())
+    }
+
+    /// When changes of ours last went to the server, by item.
+    pub fn sent_times(&self, account_id: i64) -> Result<HashMap<i64, i64>> {
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare(
+            "SELECT remote_id, sent_at FROM remote_items WHERE account_id = ?1 AND sent_at IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([account_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Every server item of the account with its article.
     pub fn remote_items(&self, account_id: i64) -> Result<HashMap<i64, i64>> {
         let conn = self.conn()?;
@@ -230,6 +253,14 @@ impl Store {
         unguard(&tx)?;
         tx.commit()?;
         Ok(id)
+    }
+
+    /// Sources that are some account's server feeds.
+    pub fn account_source_ids(&self) -> Result<std::collections::HashSet<i64>> {
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare("SELECT DISTINCT source_id FROM remote_sources")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The account's server feeds: remote id → source id and address.

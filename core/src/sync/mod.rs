@@ -13,6 +13,7 @@ use std::sync::Arc;
 use futures_util::stream::{self, StreamExt};
 use url::Url;
 
+use crate::accounts::secrets::Secrets;
 use crate::discover::nav_categories;
 use crate::error::{Error, Result};
 use crate::extract::SiteRules;
@@ -20,7 +21,7 @@ use crate::feed::{parse_feed, FeedEntry};
 use crate::fetch::{charset, FetchOutcome, Fetcher, Validators};
 use crate::site_config::{Site, CATEGORIES};
 use crate::store::{EntryKey, EntryState, Source, Store};
-pub use report::{ErrorInfo, SourceReport, SourceStatus, SyncEvent, SyncReport};
+pub use report::{AccountOutcome, ErrorInfo, SourceReport, SourceStatus, SyncEvent, SyncReport};
 
 /// How many feeds and pages are fetched at once.
 #[derive(Debug, Clone)]
@@ -72,6 +73,9 @@ pub struct Syncer {
     options: SyncOptions,
     running: AtomicBool,
     cancel: AtomicBool,
+    /// Where sync accounts' secrets are; without it, accounts are not
+    /// synced.
+    secrets: Option<Arc<Secrets>>,
 }
 
 impl Syncer {
@@ -89,7 +93,18 @@ impl Syncer {
             options,
             running: AtomicBool::new(false),
             cancel: AtomicBool::new(false),
+            secrets: None,
         })
+    }
+
+    /// Syncs the accounts too, with the secrets kept here.
+    pub fn with_secrets(mut self, secrets: Arc<Secrets>) -> Self {
+        self.secrets = Some(secrets);
+        self
+    }
+
+    pub fn secrets(&self) -> Option<&Arc<Secrets>> {
+        self.secrets.as_ref()
     }
 
     pub fn store(&self) -> &Arc<Store> {
@@ -139,10 +154,16 @@ impl Syncer {
     }
 
     async fn run(&self, events: EventSink) -> Result<SyncReport> {
+        let accounts = self.sync_accounts().await?;
+        // A server's feeds come through its account, not fetched here too.
+        let served = self.store.account_source_ids()?;
         let all = self.store.sources()?;
         let sources: Vec<Source> = match &self.options.only_sources {
             Some(ids) => all.into_iter().filter(|s| ids.contains(&s.id)).collect(),
-            None => all.into_iter().filter(|s| s.enabled).collect(),
+            None => all
+                .into_iter()
+                .filter(|s| s.enabled && !served.contains(&s.id))
+                .collect(),
         };
         // A restricted sync does not read the seed page; its sources alone
         // say whether the site can be reached.
@@ -188,7 +209,13 @@ impl Syncer {
         };
         let report = SyncReport {
             removed_articles,
-            new_articles: reports.iter().map(|r| r.new).sum(),
+            new_articles: reports.iter().map(|r| r.new).sum::<usize>()
+                + accounts
+                    .iter()
+                    .filter_map(|a| a.report.as_ref())
+                    .map(|r| r.new_articles)
+                    .sum::<usize>(),
+            accounts,
             failed_sources,
             unreachable,
             cancelled: self.cancel.load(Ordering::SeqCst),
@@ -202,6 +229,30 @@ impl Syncer {
 
     /// Reads the seed page's navigation into the categories. False when the
     /// page could not be fetched.
+    /// Each account in turn; one that fails says why and the others, and
+    /// the sources, go on.
+    async fn sync_accounts(&self) -> Result<Vec<AccountOutcome>> {
+        let Some(secrets) = &self.secrets else {
+            return Ok(Vec::new());
+        };
+        if self.options.only_sources.is_some() {
+            return Ok(Vec::new());
+        }
+        let mut out = Vec::new();
+        for account in self.store.accounts()? {
+            let result = crate::accounts::sync(self, secrets, &account).await;
+            if let Err(e) = &result {
+                tracing::warn!(account = account.id, error = %e, "account sync failed");
+            }
+            out.push(AccountOutcome {
+                account_id: account.id,
+                error: result.as_ref().err().map(ErrorInfo::from),
+                report: result.ok(),
+            });
+        }
+        Ok(out)
+    }
+
     async fn refresh_categories(&self) -> bool {
         let url = self.site.base_url.clone();
         let limit = self.fetcher.policy.max_page_bytes;

@@ -61,6 +61,16 @@ pub struct SyncReport {
     pub cancelled: bool,
     /// Articles removed by retention after this sync.
     pub removed_articles: usize,
+    /// Each sync account's part, before the sources of its own.
+    pub accounts: Vec<AccountOutcome>,
+}
+
+/// What one account's sync did, or why it could not.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct AccountOutcome {
+    pub account_id: i64,
+    pub report: Option<crate::accounts::engine::AccountReport>,
+    pub error: Option<ErrorInfo>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

@@ -24,6 +24,9 @@ CREATE TABLE remote_items (
     account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
     remote_id INTEGER NOT NULL,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    -- When a change of ours was last about to go to the server: a server
+    -- change time up to then may be our own.
+    sent_at INTEGER,
     PRIMARY KEY (account_id, remote_id)
 );
 CREATE INDEX remote_items_by_article ON remote_items (article_id);
