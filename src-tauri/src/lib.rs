@@ -1,6 +1,7 @@
 //! The Tauri shell of Khabarain Reader: start-up, commands, the image
 //! scheme. All I/O, parsing and storage live in `khabarain-core`.
 
+mod accounts;
 mod auto_sync;
 mod bookmarks;
 mod commands;
@@ -112,6 +113,11 @@ pub fn run() {
             commands::set_source_enabled,
             commands::remove_source,
             opml::import_opml,
+            accounts::accounts,
+            accounts::test_account,
+            accounts::add_account,
+            accounts::remove_account,
+            accounts::set_account_secret,
             opml::export_opml,
             commands::mark_all_read,
             commands::mark_unread,
@@ -170,16 +176,23 @@ fn open_state(
         open_or_recover(&opts.db_path, &backups, chrono::Utc::now().timestamp())?;
     let store = Arc::new(store);
     let fetcher = Fetcher::new(FetchPolicy::default())?;
-    let syncer = Arc::new(Syncer::new(
-        store.clone(),
-        fetcher.clone(),
-        opts.site.clone(),
-        SyncOptions::default(),
-    )?);
+    let secrets = Arc::new(khabarain_core::accounts::secrets::Secrets::beside(
+        &opts.db_path,
+    ));
+    let syncer = Arc::new(
+        Syncer::new(
+            store.clone(),
+            fetcher.clone(),
+            opts.site.clone(),
+            SyncOptions::default(),
+        )?
+        .with_secrets(secrets.clone()),
+    );
     syncer.seed_defaults()?;
     Ok(AppState {
         store,
         syncer,
+        secrets,
         db_path: opts.db_path.clone(),
         fetcher,
         last_report: Default::default(),

@@ -9,6 +9,8 @@ use khabarain_core::sync::{SyncReport, Syncer};
 pub struct AppState {
     pub store: Arc<Store>,
     pub syncer: Arc<Syncer>,
+    /// Sync accounts' passwords (the keyring, a file, or this run only).
+    pub secrets: Arc<khabarain_core::accounts::secrets::Secrets>,
     pub db_path: PathBuf,
     /// For the app's own requests outside a sync (finding a site's feed).
     pub fetcher: khabarain_core::fetch::Fetcher,

@@ -48,7 +48,7 @@ test("every error code the app returns has a message", () => {
   const core = read("core/src/error.rs");
   const shell = read("src-tauri/src/commands.rs");
   // What a sync server's answer means (Error::Server's codes).
-  const servers = read("core/src/accounts/http.rs");
+  const servers = read("core/src/accounts/http.rs") + read("core/src/accounts/secrets.rs");
   const codes = [
     ...[...core.matchAll(/=> "([a-z_]+)"/g)].map((m) => m[1]),
     ...[...servers.matchAll(/pub const [A-Z_]+: &str = "([a-z_]+)"/g)].map((m) => m[1]),

@@ -1,10 +1,11 @@
-// The settings dialog: appearance, reading, sync interval, retention and
-// sources. Each control saves as soon as it changes.
+// The settings dialog: appearance, reading, sync interval, retention,
+// sync accounts and sources. Each control saves as soon as it changes.
 import { api } from "./api.js";
 import { t, errorMessage } from "./i18n.js";
 import { prefs, setPref, stepFont, onPrefChange, MIN_SIZE, MAX_SIZE } from "./prefs.js";
 import { openDialog, closeDialog } from "./dialog.js";
 import { renderSources } from "./sources.js";
+import { renderAccounts } from "./accounts.js";
 import { renderBackups } from "./bookmark-files.js";
 import { toast } from "./toast.js";
 
@@ -14,6 +15,7 @@ const $ = (id) => document.getElementById(id);
 export function openSettings() {
   openDialog(overlay, $("theme-select"));
   renderSources().catch((err) => toast(errorMessage(err)));
+  renderAccounts().catch((err) => toast(errorMessage(err)));
   renderBackups().catch((err) => toast(errorMessage(err)));
 }
 
