@@ -10,7 +10,8 @@ set -euo pipefail
 
 APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config curl file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev fonts-noto-core)
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver dbus-x11 desktop-file-utils xdotool shellcheck python3-venv)
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver dbus-x11 desktop-file-utils xdotool shellcheck python3-venv
+  gnome-keyring libsecret-tools)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
