@@ -24,58 +24,7 @@ use khabarain_core::fetch::{FetchOutcome, FetchPolicy, Fetcher, Validators};
 use khabarain_fixture_site::FixtureSite;
 use url::Url;
 
-struct Measure {
-    wall: f64,
-    rss_mib: f64,
-}
-
-fn timed(cmd: Command, out_dir: &Path, label: &str) -> Measure {
-    let time_file = out_dir.join(format!("{label}.time"));
-    let log = out_dir.join(format!("{label}.log"));
-    let log_file = std::fs::File::create(&log).expect("log file");
-    let start = Instant::now();
-    let status = Command::new("/usr/bin/time")
-        .args(["-f", "%e %M", "-o"])
-        .arg(&time_file)
-        .arg(cmd.get_program())
-        .args(cmd.get_args())
-        .envs(cmd.get_envs().filter_map(|(k, v)| v.map(|v| (k, v))))
-        .stdout(log_file.try_clone().expect("log"))
-        .stderr(log_file)
-        .status()
-        .expect("/usr/bin/time runs (apt-get install time)");
-    // GNU time reports wall time in hundredths; this clock is finer.
-    let wall = start.elapsed().as_secs_f64();
-    let text = std::fs::read_to_string(&time_file).unwrap_or_default();
-    let line = text.lines().last().unwrap_or_default();
-    let mut parts = line.split_whitespace();
-    let _coarse_wall = parts.next();
-    let rss_kib: f64 = parts
-        .next()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(f64::NAN);
-    if !status.success() {
-        eprintln!("{label}: exit {status}; see {}", log.display());
-    }
-    Measure {
-        wall,
-        rss_mib: rss_kib / 1024.0,
-    }
-}
-
-/// Articles khabarain stored in a database.
-fn kept_by_khabarain(db: &Path) -> usize {
-    khabarain_core::store::Store::open(db)
-        .and_then(|s| s.article_count())
-        .map_or(0, |n| n as usize)
-}
-
-/// Items newsboat kept in its cache.
-fn kept_by_newsboat(cache: &Path) -> usize {
-    rusqlite::Connection::open(cache)
-        .and_then(|c| c.query_row("SELECT COUNT(*) FROM rss_item", [], |r| r.get::<_, i64>(0)))
-        .map_or(0, |n| n as usize)
-}
+use khabarain_bench::{kept_by_khabarain, kept_by_newsboat, timed, Measure};
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));

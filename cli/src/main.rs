@@ -160,6 +160,10 @@ enum AccountAction {
     Sync {
         #[arg(long)]
         json: bool,
+        /// Store what the server holds of each item, without fetching
+        /// article pages and pictures.
+        #[arg(long)]
+        feeds_only: bool,
     },
     Remove {
         id: i64,
@@ -534,13 +538,17 @@ fn account(
             }
             Ok(ExitCode::SUCCESS)
         }
-        AccountAction::Sync { json } => {
+        AccountAction::Sync { json, feeds_only } => {
             let site = Site::parse(base_url)?;
+            let options = SyncOptions {
+                full_text: !feeds_only,
+                ..SyncOptions::default()
+            };
             let syncer = Syncer::new(
                 store.clone(),
                 Fetcher::new(FetchPolicy::default())?,
                 site,
-                SyncOptions::default(),
+                options,
             )?;
             let mut failed = false;
             for a in store.accounts()? {

@@ -36,6 +36,9 @@ pub struct AccountReport {
     pub entries_read: usize,
     /// Requests made to the server.
     pub requests: usize,
+    /// Bytes of the server's answers (counted for the whole process: one
+    /// account at a time).
+    pub bytes: u64,
 }
 
 /// Runs one sync of a Miniflux account.
@@ -90,8 +93,10 @@ async fn sync_with<S: Server>(
     server: &S,
 ) -> Result<AccountReport> {
     let mut report = AccountReport::default();
+    let bytes_before = super::http::bytes_read();
     let result = run(syncer, account, server, &mut report).await;
     report.requests = server.requests();
+    report.bytes = super::http::bytes_read() - bytes_before;
     syncer.store().record_account_sync(
         account.id,
         result.as_ref().ok().copied().flatten(),

@@ -3,6 +3,7 @@
 //! reader setting up an account needs (wrong address, not a reader server,
 //! wrong password, certificate), with the detail kept for the log.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use futures_util::StreamExt;
@@ -14,6 +15,14 @@ use crate::error::{Error, Result};
 /// No answer of a sync server is read past this (a page of items is far
 /// smaller).
 pub const MAX_ANSWER_BYTES: usize = 32 * 1024 * 1024;
+
+/// Bytes of sync-server answers read by this process, for the reports
+/// and the benchmark.
+static BYTES_READ: AtomicU64 = AtomicU64::new(0);
+
+pub fn bytes_read() -> u64 {
+    BYTES_READ.load(Ordering::Relaxed)
+}
 
 pub const WRONG_ADDRESS: &str = "wrong_address";
 pub const NOT_A_READER_SERVER: &str = "not_reader_server";
@@ -111,6 +120,7 @@ pub async fn body(url: &Url, resp: reqwest::Response) -> Result<Vec<u8>> {
             });
         }
         bytes.extend_from_slice(&chunk);
+        BYTES_READ.fetch_add(chunk.len() as u64, Ordering::Relaxed);
     }
     if status.is_success() {
         return Ok(bytes);
