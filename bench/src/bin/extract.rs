@@ -26,22 +26,6 @@ fn arg(name: &str) -> Option<String> {
         .cloned()
 }
 
-const KINDS: [Chrome; 13] = [
-    Chrome::AdLabel,
-    Chrome::AdText,
-    Chrome::SeeAlso,
-    Chrome::Share,
-    Chrome::Newsletter,
-    Chrome::Loading,
-    Chrome::Related,
-    Chrome::Navigation,
-    Chrome::Sidebar,
-    Chrome::Byline,
-    Chrome::Tags,
-    Chrome::Footer,
-    Chrome::HeadlineRepeat,
-];
-
 fn main() {
     let pages: usize = arg("--pages").and_then(|v| v.parse().ok()).unwrap_or(2_000);
     let seed: u64 = arg("--seed").and_then(|v| v.parse().ok()).unwrap_or(2026);
@@ -113,7 +97,7 @@ fn main() {
         print!(" {name} |");
     }
     println!("\n|---|{}", "---:|".repeat(rows.len()));
-    for kind in KINDS {
+    for kind in Chrome::ALL {
         print!("| {} |", kind.name());
         for (_, s, _) in &rows {
             print!(" {} |", s.leaks.get(&kind).copied().unwrap_or(0));

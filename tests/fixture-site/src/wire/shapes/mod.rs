@@ -58,6 +58,23 @@ pub enum Chrome {
 }
 
 impl Chrome {
+    /// Every kind, in report order.
+    pub const ALL: [Chrome; 13] = [
+        Chrome::AdLabel,
+        Chrome::AdText,
+        Chrome::SeeAlso,
+        Chrome::Share,
+        Chrome::Newsletter,
+        Chrome::Loading,
+        Chrome::Related,
+        Chrome::Navigation,
+        Chrome::Sidebar,
+        Chrome::Byline,
+        Chrome::Tags,
+        Chrome::Footer,
+        Chrome::HeadlineRepeat,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             Chrome::AdLabel => "ad label",
@@ -416,21 +433,7 @@ mod tests {
             quotes += p.html.matches("<blockquote").count();
         }
         assert_eq!(layouts.len(), LAYOUTS.len());
-        for k in [
-            Chrome::AdLabel,
-            Chrome::AdText,
-            Chrome::SeeAlso,
-            Chrome::Share,
-            Chrome::Newsletter,
-            Chrome::Loading,
-            Chrome::Related,
-            Chrome::Navigation,
-            Chrome::Sidebar,
-            Chrome::Byline,
-            Chrome::Tags,
-            Chrome::Footer,
-            Chrome::HeadlineRepeat,
-        ] {
+        for k in Chrome::ALL {
             assert!(kinds.contains(&k), "no {k:?}");
         }
         assert!(
