@@ -4,7 +4,8 @@
 //! 2. the server's feeds become sources here (and feeds it dropped go);
 //! 3. the entries the server changed since the last sync are read: new ones
 //!    are stored through the app's own pipeline (page, pictures, full text
-//!    fetched here, as for any feed), and their read and starred states are
+//!    fetched here, as for any feed; where the server scraped the full text
+//!    itself, that text stands for the page), and their read and starred states are
 //!    applied — except where a change made here is newer (newest change wins
 //!    per article per flag, the server's entry change time against the time
 //!    the change here was made; a Google Reader API gives no change times,
@@ -23,7 +24,7 @@ use crate::error::{Error, Result};
 use crate::feed::FeedEntry;
 use crate::store::accounts::{Account, Outgoing, RemoteFlags};
 use crate::store::Source;
-use crate::sync::{SourceReport, SourceStatus, Syncer};
+use crate::sync::{SourceReport, SourceStatus, Syncer, TextFrom};
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 pub struct AccountReport {
@@ -117,12 +118,12 @@ async fn run<S: Server>(
         .into_iter()
         .partition(|o| matches!(o.action.as_str(), "subscribe" | "unsubscribe"));
     push_subscriptions(syncer, server, &subscriptions, report).await?;
-    pull_subscriptions(syncer, account, server, report).await?;
+    let full_text = pull_subscriptions(syncer, account, server, report).await?;
 
     let mapped = store.remote_items(account.id)?;
     let changes = server.changes(account.cursor, &mapped).await?;
     report.entries_read = changes.items.len();
-    store_new_items(syncer, account, &changes.items, report).await?;
+    store_new_items(syncer, account, &changes.items, &full_text, report).await?;
 
     // Newest change wins, flag by flag.
     let pending: HashMap<(i64, &str), &Outgoing> = flags
@@ -234,7 +235,7 @@ async fn pull_subscriptions<S: Server>(
     account: &Account,
     server: &S,
     report: &mut AccountReport,
-) -> Result<()> {
+) -> Result<HashSet<String>> {
     let store = syncer.store();
     let feeds = server.feeds().await?;
     let categories = store.categories()?;
@@ -253,15 +254,21 @@ async fn pull_subscriptions<S: Server>(
             store.remove_remote_source(source_id)?;
         }
     }
-    Ok(())
+    Ok(feeds
+        .into_iter()
+        .filter(|f| f.full_text)
+        .map(|f| f.id)
+        .collect())
 }
 
 /// New server items stored through the app's pipeline, each mapped to its
-/// article.
+/// article; items of `full_text` feeds keep the server's text instead of
+/// their pages.
 async fn store_new_items(
     syncer: &Syncer,
     account: &Account,
     items: &[RemoteItem],
+    full_text: &HashSet<String>,
     report: &mut AccountReport,
 ) -> Result<()> {
     let store = syncer.store();
@@ -270,6 +277,10 @@ async fn store_new_items(
         .remote_sources(account.id)?
         .into_iter()
         .map(|(remote, id, _)| (remote, id))
+        .collect();
+    let server_text: HashSet<i64> = full_text
+        .iter()
+        .filter_map(|f| sources.get(f).copied())
         .collect();
     let all_sources: HashMap<i64, Source> =
         store.sources()?.into_iter().map(|s| (s.id, s)).collect();
@@ -303,7 +314,14 @@ async fn store_new_items(
             error: None,
         };
         let (remote_ids, entries): (Vec<i64>, Vec<FeedEntry>) = list.into_iter().unzip();
-        syncer.ingest(source, entries.clone(), &mut sr).await?;
+        let text = if server_text.contains(&source_id) {
+            TextFrom::Entry
+        } else {
+            TextFrom::Page
+        };
+        syncer
+            .ingest(source, entries.clone(), text, &mut sr)
+            .await?;
         report.new_articles += sr.new;
         report.failed_pages += sr.failed_pages;
         for (remote_id, entry) in remote_ids.into_iter().zip(&entries) {

@@ -17,6 +17,9 @@ pub struct RemoteFeed {
     pub url: String,
     pub title: String,
     pub folder: Option<String>,
+    /// The server keeps each entry's full text, scraped from its page
+    /// (Miniflux's "fetch original content"), so the page need not be read.
+    pub full_text: bool,
 }
 
 /// An item the server holds, with its state there.
@@ -86,6 +89,7 @@ impl Server for miniflux::Client {
                 url: f.feed_url,
                 title: f.title,
                 folder: f.category.map(|c| c.title),
+                full_text: f.crawler,
             })
             .collect())
     }
@@ -179,6 +183,8 @@ impl Server for greader::Client {
                     .into_iter()
                     .map(|c| c.label)
                     .find(|l| !l.is_empty()),
+                // The protocol does not say whether the content is whole.
+                full_text: false,
             })
             .collect())
     }

@@ -142,6 +142,45 @@ pub fn extract(html: &str, page_url: &Url, rules: &SiteRules) -> Result<Extracte
     })
 }
 
+/// An article a reader server has already extracted (Miniflux's scraper
+/// keeps the page's text as the entry's content): its text is decluttered
+/// and walked as a page's body would be, with the feed's headline; the
+/// page's own furniture (lead picture, caption, related items) is not in
+/// it, and inline pictures stay in the body.
+pub fn extract_fragment(
+    content_html: &str,
+    title: &str,
+    page_url: &Url,
+    rules: &SiteRules,
+) -> Result<ExtractedArticle> {
+    let mut doc = Html::parse_fragment(content_html);
+    declutter::declutter(&mut doc, rules, None);
+    let body = body::walk(doc.root_element(), page_url, rules);
+    if body.paragraphs == 0 {
+        return Err(Error::Extract {
+            url: page_url.to_string(),
+            message: "the server's text holds no paragraphs".into(),
+        });
+    }
+    let title = clean_text(title);
+    Ok(ExtractedArticle {
+        direction: direction(&title),
+        title,
+        summary: String::new(),
+        original_title: None,
+        image_url: None,
+        image_caption: None,
+        image_credit: None,
+        body_html: body.html,
+        inline_images: body.images,
+        see_also: body.see_also,
+        related: Vec::new(),
+        category_label: None,
+        published: None,
+        canonical_url: None,
+    })
+}
+
 /// Resolves a possibly relative URL against the page; only http(s) survive.
 pub(crate) fn resolve(base: &Url, href: &str) -> Option<Url> {
     let url = base.join(href.trim()).ok()?;

@@ -386,3 +386,32 @@ fn loose_text_between_blocks_is_one_paragraph() {
         ["أولى.", "نص سائب برابط وخط عريض يتبعه.", "ثالثة."]
     );
 }
+
+/// What Miniflux's scraper keeps of a page: the text, an inline picture, a
+/// see-also line and an ad label left in it.
+#[test]
+fn a_servers_extracted_text_is_walked_like_a_page_body() {
+    let rules = SiteRules::khabarain().expect("rules");
+    let url = Url::parse(DRONE_URL).expect("url");
+    let content = r#"<div><p>تعرّضت منشآت للطاقة في عدة مناطق أوكرانية لهجمات ليلية.</p>
+        <img src="/images/img-02.jpg" alt="">
+        <p>إعلان</p>
+        <p>شاهد ايضاً: <a href="/2026/11/other/">خبر آخر</a></p>
+        <h2>انقطاع التيار</h2><p>وقالت الشركة إن الإصلاحات تحتاج أياماً.</p>
+        <script>alert(1)</script></div>"#;
+    let a = extract_fragment(content, " عنوان  الخبر ", &url, &rules).expect("extracts");
+    assert_eq!(a.title, "عنوان الخبر");
+    assert_eq!(a.direction, "rtl");
+    assert!(a.body_html.contains("منشآت للطاقة"), "{}", a.body_html);
+    assert!(a.body_html.contains("<h2"), "{}", a.body_html);
+    assert!(!a.body_html.contains("script") && !a.body_html.contains("alert"));
+    assert!(!a.body_html.contains("إعلان"), "{}", a.body_html);
+    assert_eq!(
+        a.inline_images.iter().map(Url::as_str).collect::<Vec<_>>(),
+        ["http://www.khabarain.com/images/img-02.jpg"]
+    );
+    assert_eq!(a.see_also.len(), 1, "{:?}", a.see_also);
+
+    let none = extract_fragment("<div><img src=x.jpg></div>", "t", &url, &rules);
+    assert!(matches!(none, Err(Error::Extract { .. })));
+}

@@ -7,14 +7,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use url::Url;
 
 use crate::error::{Error, Result};
-use crate::extract::extract;
+use crate::extract::{extract, extract_fragment, ExtractedArticle};
 use crate::feed::FeedEntry;
 use crate::fetch::{charset, FetchOutcome, Validators};
 use crate::images::sniff_image_mime;
 use crate::sanitize::bind_images;
 use crate::store::{NewArticle, NewImage, Source};
 
-use super::Syncer;
+use super::{Syncer, TextFrom};
 
 /// More pictures than this in one article are left out (a gallery page
 /// would otherwise fill the cache).
@@ -52,6 +52,7 @@ pub(super) struct Fresh {
     pub url: Option<Url>,
     pub fingerprint: Option<String>,
     pub replace: Option<i64>,
+    pub text: TextFrom,
 }
 
 /// An article of what the feed says of an entry, without its page. An
@@ -129,6 +130,7 @@ async fn fetch_and_store_page(
         url,
         fingerprint,
         replace,
+        text,
     } = fresh;
     let Some(url) = url else {
         return Err(Error::InvalidInput("an entry without a page".into()));
@@ -138,35 +140,19 @@ async fn fetch_and_store_page(
             url: url.to_string(),
         });
     }
-    let policy = &syncer.fetcher.policy;
-    // A page read again is asked for conditionally.
-    let validators = match replace {
-        Some(id) => syncer.store.page_validators(id)?,
-        None => Validators::default(),
-    };
-    // The page as the feed links it; it is stored under its canonical URL.
-    let page = match syncer
-        .fetcher
-        .get(
-            entry.url.as_ref().unwrap_or(&url),
-            &validators,
-            policy.max_page_bytes,
-        )
-        .await?
-    {
-        FetchOutcome::Fetched(p) => p,
-        FetchOutcome::NotModified => {
-            if let Some(id) = replace {
-                syncer
-                    .store
-                    .set_source_updated(id, entry.updated.map(|d| d.timestamp()))?;
-            }
-            return Ok(Stored::Known);
+    let server_text = match (text, &entry.content_html) {
+        (TextFrom::Entry, Some(content)) => {
+            extract_fragment(content, &entry.title, &url, &syncer.rules).ok()
         }
+        _ => None,
     };
-    let page_validators = page.validators.clone();
-    let html = charset::html_to_string(&page.body, page.content_type.as_deref());
-    let x = extract(&html, &page.final_url, &syncer.rules)?;
+    let (x, page_validators) = match server_text {
+        Some(x) => (x, Validators::default()),
+        None => match read_page(syncer, &entry, &url, replace).await? {
+            Some(page) => page,
+            None => return Ok(Stored::Known),
+        },
+    };
 
     let image = match &x.image_url {
         Some(url) if syncer.store.image_id_for_url(url.as_str())?.is_none() => {
@@ -233,6 +219,46 @@ async fn fetch_and_store_page(
     }
     let (_, inserted) = syncer.store.insert_article(&new, image.as_ref(), &inline)?;
     Ok(if inserted { Stored::New } else { Stored::Known })
+}
+
+/// Fetches and extracts an entry's page; `None` when a page read again has
+/// not changed (its feed date is recorded).
+async fn read_page(
+    syncer: &Syncer,
+    entry: &FeedEntry,
+    url: &Url,
+    replace: Option<i64>,
+) -> Result<Option<(ExtractedArticle, Validators)>> {
+    let policy = &syncer.fetcher.policy;
+    // A page read again is asked for conditionally.
+    let validators = match replace {
+        Some(id) => syncer.store.page_validators(id)?,
+        None => Validators::default(),
+    };
+    // The page as the feed links it; it is stored under its canonical URL.
+    let page = match syncer
+        .fetcher
+        .get(
+            entry.url.as_ref().unwrap_or(url),
+            &validators,
+            policy.max_page_bytes,
+        )
+        .await?
+    {
+        FetchOutcome::Fetched(p) => p,
+        FetchOutcome::NotModified => {
+            if let Some(id) = replace {
+                syncer
+                    .store
+                    .set_source_updated(id, entry.updated.map(|d| d.timestamp()))?;
+            }
+            return Ok(None);
+        }
+    };
+    let page_validators = page.validators.clone();
+    let html = charset::html_to_string(&page.body, page.content_type.as_deref());
+    let x = extract(&html, &page.final_url, &syncer.rules)?;
+    Ok(Some((x, page_validators)))
 }
 
 /// When an article was published: as the feed or page says, but never

@@ -65,6 +65,17 @@ impl Drop for RunningGuard<'_> {
     }
 }
 
+/// Where an entry's full text is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextFrom {
+    /// Its page, fetched and extracted here.
+    Page,
+    /// The entry's own content, which the server already extracted from
+    /// the page (Miniflux's scraper); the page is read only where that
+    /// content holds no paragraphs.
+    Entry,
+}
+
 pub struct Syncer {
     store: Arc<Store>,
     fetcher: Fetcher,
@@ -365,7 +376,8 @@ impl Syncer {
         report.items = feed.entries.len();
         // Read up to a limit: what came before it is kept, and said.
         report.cut = feed.cut || fetched.cut;
-        self.ingest(source, feed.entries, report).await?;
+        self.ingest(source, feed.entries, TextFrom::Page, report)
+            .await?;
         self.finish_source(
             source,
             report,
@@ -376,12 +388,13 @@ impl Syncer {
     }
 
     /// Stores a source's entries, wherever they came from (its feed, or a
-    /// sync server): those not stored yet with their pages, and those the
-    /// source says changed read again.
+    /// sync server): those not stored yet with their text (`text`), and
+    /// those the source says changed read again.
     pub async fn ingest(
         &self,
         source: &Source,
         entries: Vec<FeedEntry>,
+        text: TextFrom,
         report: &mut SourceReport,
     ) -> Result<()> {
         let keys: Vec<(Option<Url>, Option<String>)> = entries
@@ -425,6 +438,7 @@ impl Syncer {
                     url,
                     fingerprint,
                     replace,
+                    text,
                 })
             })
             .collect();

@@ -312,3 +312,56 @@ async fn the_newest_change_of_a_flag_wins_and_a_note_is_never_lost() {
     assert_eq!(history[0].note.as_deref(), Some("لأقرأه مع العائلة"));
     assert_eq!(history[0].tags, ["صحة"]);
 }
+
+/// A feed Miniflux scrapes itself ("fetch original content"): its articles
+/// arrive whole from the server, and their pages are not read again here.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_text_the_server_scraped_stands_for_the_page() {
+    use khabarain_core::accounts::miniflux::{Auth, Client};
+    use khabarain_fixture_site::corpus::Block;
+
+    let site = FixtureSite::start(0).await.expect("site");
+    let server = Miniflux::start().expect("miniflux starts");
+    let admin = Client::new(
+        &server.url,
+        Auth::Password {
+            user: miniflux::ADMIN.into(),
+            password: miniflux::ADMIN_PASSWORD.into(),
+        },
+        Duration::from_secs(30),
+    )
+    .expect("client");
+    let all = admin.category("All").await.expect("category");
+    admin
+        .subscribe(
+            &format!("{}category/sports/feed/", site.base_url()),
+            all.id,
+            true,
+        )
+        .await
+        .expect("subscribed, pages scraped by the server");
+    let a = Computer::new(&site, &server, &[], "miniflux").await;
+    site.clear_requests();
+    let report = a.sync().await.expect("A syncs");
+    let corpus = site.corpus();
+    let sport = corpus.in_category("sports");
+    assert!(sport.len() >= 3, "the fixture's sports section");
+    assert_eq!(report.new_articles, sport.len(), "{report:?}");
+    let pages: Vec<String> = sport.iter().map(|(_, art)| art.path()).collect();
+    let read_again: Vec<String> = site
+        .requests()
+        .into_iter()
+        .map(|r| r.path)
+        .filter(|p| pages.contains(p))
+        .collect();
+    assert!(read_again.is_empty(), "pages read again: {read_again:?}");
+    for (_, art) in sport {
+        let url = format!("{}{}", site.base_url().trim_end_matches('/'), art.path());
+        let body = a.store.article(a.article(&url)).expect("article").body_html;
+        for block in &art.body {
+            if let Block::P(text) = block {
+                assert!(body.contains(text.as_str()), "{url}: «{text}» missing");
+            }
+        }
+    }
+}
