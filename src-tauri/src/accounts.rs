@@ -99,6 +99,13 @@ pub fn set_account_secret(state: State<'_, AppState>, id: i64, secret: String) -
     Ok(state.secrets.keep(id, place, &secret)?)
 }
 
+/// Saves again a bookmark a server's unstar took, with its note and tags.
+#[tauri::command]
+pub fn restore_removed_bookmark(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    state.store.restore_removed_bookmark(check_id(id)?)?;
+    Ok(())
+}
+
 #[tauri::command]
 pub fn remove_account(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
     Ok(accounts::remove(

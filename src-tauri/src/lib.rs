@@ -117,6 +117,7 @@ pub fn run() {
             accounts::test_account,
             accounts::add_account,
             accounts::remove_account,
+            accounts::restore_removed_bookmark,
             accounts::set_account_secret,
             opml::export_opml,
             commands::mark_all_read,

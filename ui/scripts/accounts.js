@@ -74,6 +74,39 @@ function row(a) {
   return li;
 }
 
+// A bookmark a server's unstar took: its headline, the reader's note and
+// tags, and a way to save it again.
+function removedRow(h) {
+  const li = document.createElement("li");
+  li.dataset.id = h.id;
+  const text = document.createElement("span");
+  text.className = "source-text";
+  const name = document.createElement("span");
+  name.className = "source-name";
+  name.dir = "auto";
+  name.textContent = h.title;
+  const state = document.createElement("span");
+  state.className = "source-state";
+  state.dir = "auto";
+  const parts = [];
+  if (h.note) parts.push(`«${h.note}»`);
+  if (h.tags.length) parts.push(h.tags.map((tag) => `#${tag}`).join(" "));
+  parts.push(t.removedAt(relativeTime(h.removed_at)));
+  state.textContent = parts.join(" · ");
+  text.append(name, state);
+  const again = document.createElement("button");
+  again.type = "button";
+  again.className = "link-button";
+  again.textContent = t.restoreBookmark;
+  again.setAttribute("aria-label", `${t.restoreBookmark}: ${h.title}`);
+  again.addEventListener("click", () => act(() => api.restoreRemovedBookmark(h.id)));
+  const mark = document.createElement("span");
+  mark.textContent = "☆";
+  mark.setAttribute("aria-hidden", "true");
+  li.append(mark, text, again);
+  return li;
+}
+
 async function act(action) {
   setStatus("");
   try {
@@ -88,6 +121,8 @@ export async function renderAccounts() {
   const view = await api.accounts();
   noKeyring = view.no_keyring || noKeyring;
   list.replaceChildren(...view.accounts.map(row));
+  $("account-history").hidden = view.history.length === 0;
+  $("account-history-list").replaceChildren(...view.history.map(removedRow));
   const notice = $("account-no-keyring");
   notice.hidden = !noKeyring;
   notice.textContent = noKeyring ? t.noKeyring : "";

@@ -43,6 +43,7 @@ export const api = {
   addAccount: (kind, server, user, secret, place) => invoke("add_account", { kind, server, user, secret, place }),
   setAccountSecret: (id, secret) => invoke("set_account_secret", { id, secret }),
   removeAccount: (id) => invoke("remove_account", { id }),
+  restoreRemovedBookmark: (id) => invoke("restore_removed_bookmark", { id }),
   exportOpml: () => invoke("export_opml"),
   setSourceEnabled: (id, enabled) => invoke("set_source_enabled", { id, enabled }),
   removeSource: (id) => invoke("remove_source", { id }),

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 
+use super::bookmarks::Bookmark;
 use super::{now, Store};
 use crate::error::{Error, Result};
 
@@ -43,7 +44,11 @@ pub struct Outgoing {
 /// A bookmark a server's unstar took away, with what the reader wrote.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct RemovedBookmark {
+    /// The history entry's own id.
+    pub id: i64,
     pub article_id: i64,
+    /// The article's headline, for the list.
+    pub title: String,
     pub note: Option<String>,
     pub tags: Vec<String>,
     pub removed_at: i64,
@@ -360,18 +365,48 @@ impl Store {
     pub fn bookmark_history(&self) -> Result<Vec<RemovedBookmark>> {
         let conn = self.conn()?;
         let mut stmt = conn.prepare(
-            "SELECT article_id, note, tags, removed_at FROM bookmark_history ORDER BY removed_at DESC, id DESC",
+            "SELECT h.id, h.article_id, a.title, h.note, h.tags, h.removed_at
+             FROM bookmark_history h JOIN articles a ON a.id = h.article_id
+             ORDER BY h.removed_at DESC, h.id DESC",
         )?;
         let rows = stmt.query_map([], |r| {
-            let tags: String = r.get(2)?;
+            let tags: String = r.get(4)?;
             Ok(RemovedBookmark {
-                article_id: r.get(0)?,
-                note: r.get(1)?,
+                id: r.get(0)?,
+                article_id: r.get(1)?,
+                title: r.get(2)?,
+                note: r.get(3)?,
                 tags: serde_json::from_str(&tags).unwrap_or_default(),
-                removed_at: r.get(3)?,
+                removed_at: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Makes a bookmark a server's unstar took a bookmark again, with its
+    /// first date, note and tags, and drops it from the history; being a
+    /// change made here, the star goes back to the server (outbox).
+    pub fn restore_removed_bookmark(&self, history_id: i64) -> Result<Bookmark> {
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
+        let (article_id, saved_at, note, tags): (i64, i64, Option<String>, String) = tx
+            .query_row(
+                "SELECT article_id, created_at, note, tags FROM bookmark_history WHERE id = ?1",
+                [history_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("removed bookmark {history_id}")))?;
+        let b = Bookmark {
+            article_id,
+            saved_at,
+            note,
+            tags: serde_json::from_str(&tags).unwrap_or_default(),
+        };
+        super::bookmarks::put_bookmark(&tx, &b)?;
+        tx.execute("DELETE FROM bookmark_history WHERE id = ?1", [history_id])?;
+        tx.commit()?;
+        Ok(b)
     }
 }
 

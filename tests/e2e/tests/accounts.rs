@@ -1,8 +1,10 @@
 //! A sync account added in the real app's settings, against a real Miniflux
 //! (on a throwaway PostgreSQL cluster) subscribed to the fixture site: the
 //! connection test says it works, a wrong password says so, and after a
-//! sync the article starred through the server is among the bookmarks.
-//! Screenshot: target/e2e/settings-accounts.png.
+//! sync the article starred through the server is among the bookmarks;
+//! unsaved on the server, its note stays in the settings, from where it is
+//! saved again. Screenshots: target/e2e/settings-accounts.png,
+//! target/e2e/settings-removed-bookmarks.png.
 
 use std::time::Duration;
 
@@ -140,5 +142,61 @@ async fn an_account_added_in_the_settings_brings_the_servers_bookmarks() {
         20,
     )
     .await;
+
+    // The reader writes a note on it; another computer unsaves it: the
+    // settings keep the note among the bookmarks the server removed, and
+    // saving it again sends the star back.
+    let store = khabarain_core::store::Store::open(&home.path().join("khabarain.sqlite3"))
+        .expect("the app's database");
+    let saved = store
+        .list_articles(&khabarain_core::store::ListFilter {
+            bookmarked_only: true,
+            limit: 10,
+            ..Default::default()
+        })
+        .expect("bookmarks");
+    assert_eq!(saved.len(), 1, "the server's one bookmark");
+    let id = saved[0].id;
+    store
+        .annotate_bookmark(id, Some("أعود إليه مساءً"), &["أوكرانيا"])
+        .expect("note");
+    rest.set_starred(starred.id, false).await.expect("unstar");
+    js(&c, "document.getElementById('sync-btn').click()").await;
+    wait_until(&c, "!document.getElementById('sync-btn').disabled", 60).await;
+    js(&c, "document.getElementById('settings-btn').click()").await;
+    wait_until(
+        &c,
+        "document.querySelectorAll('#account-history-list li').length === 1
+         && document.getElementById('account-history-list').textContent.includes('أعود إليه مساءً')
+         && !document.getElementById('account-history').hidden",
+        10,
+    )
+    .await;
+    js(
+        &c,
+        "document.getElementById('account-history').scrollIntoView()",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    std::fs::write(
+        screenshot_dir().join("settings-removed-bookmarks.png"),
+        c.screenshot().await.expect("screenshot"),
+    )
+    .expect("save");
+    js(
+        &c,
+        "document.querySelector('#account-history-list li button').click()",
+    )
+    .await;
+    wait_until(&c, "document.getElementById('account-history').hidden", 10).await;
+    js(&c, "document.getElementById('settings-close').click()").await;
+    js(&c, "document.getElementById('sync-btn').click()").await;
+    wait_until(&c, "!document.getElementById('sync-btn').disabled", 60).await;
+    assert!(
+        rest.entry(starred.id).await.expect("entry").starred,
+        "the star went back to the server"
+    );
+    let back = store.bookmark(id).expect("bookmark").expect("saved again");
+    assert_eq!(back.note.as_deref(), Some("أعود إليه مساءً"));
     c.close().await.expect("close");
 }

@@ -311,6 +311,24 @@ async fn the_newest_change_of_a_flag_wins_and_a_note_is_never_lost() {
     assert_eq!(history.len(), 1);
     assert_eq!(history[0].note.as_deref(), Some("لأقرأه مع العائلة"));
     assert_eq!(history[0].tags, ["صحة"]);
+    assert!(!history[0].title.is_empty());
+
+    // Saved again from the history: a bookmark with its note, on both.
+    let restored = a
+        .store
+        .restore_removed_bookmark(history[0].id)
+        .expect("restored");
+    assert_eq!(restored.note.as_deref(), Some("لأقرأه مع العائلة"));
+    assert!(a.store.bookmark_history().expect("history").is_empty());
+    assert_eq!(a.flags(n), (false, true));
+    a.sync().await.expect("A sends the star");
+    b.sync().await.expect("B syncs");
+    assert_eq!(
+        b.flags(n),
+        (false, true),
+        "the star went back to the server"
+    );
+    assert_eq!(a.flags(n), (false, true));
 }
 
 /// A feed Miniflux scrapes itself ("fetch original content"): its articles
