@@ -97,23 +97,34 @@ pub struct Entry {
 pub struct EntryPage {
     pub total: i64,
     pub entries: Vec<Entry>,
+    /// The server's clock when it answered (its `Date` header, Unix
+    /// seconds).
+    #[serde(skip)]
+    pub server_time: Option<i64>,
 }
 
-/// Which entries to list, oldest change first.
+/// Which entries to list, in the order of their ids: pages follow one
+/// another by the last id seen (`after_entry_id`), which, unlike an offset
+/// over a sort with ties (a whole refresh shares one change time), neither
+/// skips nor repeats an entry.
 #[derive(Debug, Clone, Default)]
 pub struct EntryQuery {
     /// Only those changed (created, read, starred…) after this time.
     pub changed_after: Option<i64>,
+    /// Only those with a larger id.
+    pub after_entry_id: Option<i64>,
     pub starred: Option<bool>,
     pub status: Option<&'static str>,
     pub limit: u32,
-    pub offset: u32,
 }
 
 #[derive(Deserialize)]
 struct Created {
     feed_id: i64,
 }
+
+/// The most entries Miniflux gives in one answer.
+pub const MAX_PAGE: u32 = 1000;
 
 impl Client {
     pub fn new(address: &str, auth: Auth, timeout: Duration) -> Result<Self> {
@@ -253,12 +264,14 @@ impl Client {
 
     pub async fn entries(&self, q: &EntryQuery) -> Result<EntryPage> {
         let mut path = format!(
-            "v1/entries?order=changed_at&direction=asc&limit={}&offset={}",
-            q.limit.clamp(1, 1000),
-            q.offset
+            "v1/entries?order=id&direction=asc&limit={}",
+            q.limit.clamp(1, MAX_PAGE)
         );
         if let Some(t) = q.changed_after {
             path.push_str(&format!("&changed_after={t}"));
+        }
+        if let Some(id) = q.after_entry_id {
+            path.push_str(&format!("&after_entry_id={id}"));
         }
         if let Some(s) = q.starred {
             path.push_str(&format!("&starred={s}"));
@@ -266,7 +279,16 @@ impl Client {
         if let Some(s) = q.status {
             path.push_str(&format!("&status={s}"));
         }
-        self.get(&path).await
+        let (url, resp) = self.send(Method::GET, &path, None).await?;
+        let server_time = resp
+            .headers()
+            .get(reqwest::header::DATE)
+            .and_then(|d| d.to_str().ok())
+            .and_then(|d| chrono::DateTime::parse_from_rfc2822(d).ok())
+            .map(|d| d.timestamp());
+        let mut page: EntryPage = http::json(&url, resp).await?;
+        page.server_time = server_time;
+        Ok(page)
     }
 
     pub async fn entry(&self, id: i64) -> Result<Entry> {

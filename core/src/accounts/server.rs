@@ -76,9 +76,6 @@ fn entry(
     }
 }
 
-/// Items asked for per page of Miniflux entries.
-const PAGE: u32 = 250;
-
 impl Server for miniflux::Client {
     async fn feeds(&self) -> Result<Vec<RemoteFeed>> {
         Ok(miniflux::Client::feeds(self)
@@ -111,29 +108,36 @@ impl Server for miniflux::Client {
     }
 
     async fn changes(&self, cursor: Option<i64>, _known: &HashMap<i64, i64>) -> Result<Changes> {
-        // A second's overlap: the server compares strictly, and reading an
-        // entry twice changes nothing.
-        let since = cursor.map(|c| c - 1);
-        let mut entries = Vec::new();
+        let mut entries: Vec<miniflux::Entry> = Vec::new();
+        let mut server_time = None;
         loop {
             let page = self
                 .entries(&miniflux::EntryQuery {
-                    changed_after: since,
-                    limit: PAGE,
-                    offset: entries.len() as u32,
+                    changed_after: cursor,
+                    after_entry_id: entries.last().map(|e| e.id),
+                    limit: miniflux::MAX_PAGE,
                     ..Default::default()
                 })
                 .await?;
+            server_time = server_time.or(page.server_time);
             let got = page.entries.len();
             entries.extend(page.entries);
-            if got == 0 || entries.len() as i64 >= page.total {
+            if got < miniflux::MAX_PAGE as usize {
                 break;
             }
         }
-        let cursor = entries
-            .iter()
-            .filter_map(|e| e.changed_at.map(|t| t.timestamp()))
-            .max();
+        // The next sync asks for what changed after the server's clock when
+        // this one asked, less two seconds for changes still being written
+        // then (the server dates a change when its transaction began).
+        // Anchored at the time of asking, not at the last change seen, so
+        // a warm sync does not read again the last burst of a refresh.
+        let cursor = server_time.map(|t| t - 2).or_else(|| {
+            entries
+                .iter()
+                .filter_map(|e| e.changed_at.map(|t| t.timestamp() - 1))
+                .max()
+                .or(cursor)
+        });
         let items = entries
             .into_iter()
             .filter(|e| e.status != "removed")

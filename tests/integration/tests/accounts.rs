@@ -38,13 +38,23 @@ impl Computer {
     /// A computer with the app's sections and only `sources` (paths under
     /// the site), its account on `server`.
     async fn new(site: &FixtureSite, server: &Miniflux, sources: &[&str], kind: &str) -> Self {
+        Self::with(site, server, sources, kind, SyncOptions::default()).await
+    }
+
+    async fn with(
+        site: &FixtureSite,
+        server: &Miniflux,
+        sources: &[&str],
+        kind: &str,
+        options: SyncOptions,
+    ) -> Self {
         let dir = tempfile::tempdir().expect("dir");
         let store = Arc::new(Store::open(&dir.path().join("khabarain.sqlite3")).expect("db"));
         let syncer = Syncer::new(
             store.clone(),
             Fetcher::new(FetchPolicy::default()).expect("client"),
             Site::parse(&site.base_url()).expect("site"),
-            SyncOptions::default(),
+            options,
         )
         .expect("syncer");
         syncer.seed_defaults().expect("defaults");
@@ -382,4 +392,76 @@ async fn the_text_the_server_scraped_stands_for_the_page() {
             }
         }
     }
+}
+
+/// After the first sync only what changed is read: a warm sync reads no
+/// entry, one star made on the server reads one. Thousands of entries of
+/// one refresh share a change time; paging by id keeps every one of them.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_warm_sync_reads_only_what_changed_and_paging_loses_no_entry() {
+    use khabarain_core::accounts::miniflux::{Auth, Client, EntryQuery};
+    use khabarain_fixture_site::generated::MAX_ITEMS;
+
+    let site = FixtureSite::start(0).await.expect("site");
+    let server = Miniflux::start().expect("miniflux starts");
+    let admin = Client::new(
+        &server.url,
+        Auth::Password {
+            user: miniflux::ADMIN.into(),
+            password: miniflux::ADMIN_PASSWORD.into(),
+        },
+        Duration::from_secs(120),
+    )
+    .expect("client");
+    let all = admin.category("All").await.expect("category");
+    for f in 0..2 {
+        admin
+            .subscribe(
+                &format!("{}gen/{MAX_ITEMS}/feed/{f}/", site.base_url()),
+                all.id,
+                false,
+            )
+            .await
+            .expect("subscribed");
+    }
+    let distinct = 2 * MAX_ITEMS;
+    // The server's refresh is over well before the first sync: changes in
+    // the two seconds before a sync are read again by the next one.
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    let options = SyncOptions {
+        full_text: false,
+        ..SyncOptions::default()
+    };
+    let a = Computer::with(&site, &server, &[], "miniflux", options).await;
+    let first = a.sync().await.expect("first sync");
+    assert_eq!(first.entries_read, distinct, "{first:?}");
+    assert_eq!(first.new_articles, distinct, "{first:?}");
+    assert_eq!(
+        khabarain_integration_tests::all_articles(&a.store).len(),
+        distinct,
+        "every entry stored once"
+    );
+    assert_eq!(
+        a.store.remote_items(a.account).expect("mapped").len(),
+        distinct,
+        "every entry mapped to its article"
+    );
+
+    let warm = a.sync().await.expect("warm sync");
+    assert_eq!(warm.entries_read, 0, "{warm:?}");
+    assert!(warm.bytes < 20_000, "a warm sync is small: {warm:?}");
+
+    let one = admin
+        .entries(&EntryQuery {
+            limit: 1,
+            ..Default::default()
+        })
+        .await
+        .expect("entries")
+        .entries
+        .remove(0);
+    admin.set_starred(one.id, true).await.expect("star");
+    let after = a.sync().await.expect("sync after a star");
+    assert_eq!(after.entries_read, 1, "{after:?}");
+    assert_eq!(after.flags_applied, 1, "{after:?}");
 }
