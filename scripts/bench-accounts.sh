@@ -4,7 +4,8 @@
 # PostgreSQL cluster) holding 10,000 generated items; first and warm sync of
 # each, with time, requests, bytes and peak memory, and articles kept ÷
 # distinct items (a Markdown table, as in the README). Arguments go to
-# khabarain-accounts-bench (--feeds N for N × 2,000 items, --skip-full-text).
+# khabarain-accounts-bench (--feeds N for N × 2,000 items, --rounds N, default
+# 3, medians; --skip-full-text).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh

@@ -13,7 +13,7 @@
 //! requests to the server, bytes of its answers, peak memory, and articles
 //! kept ÷ distinct items.
 //!
-//! Usage: khabarain-accounts-bench [--feeds N] [--skip-full-text]
+//! Usage: khabarain-accounts-bench [--feeds N] [--rounds N] [--skip-full-text]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -52,6 +52,10 @@ fn account_numbers(log: &Path) -> (Option<u64>, Option<u64>) {
 
 fn main() {
     let feeds: usize = arg("--feeds").and_then(|v| v.parse().ok()).unwrap_or(5);
+    let rounds: usize = arg("--rounds")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3)
+        .max(1);
     let full_text = !std::env::args().any(|a| a == "--skip-full-text");
     let khabarain = PathBuf::from(
         std::env::var("KHABARAIN_CLI").unwrap_or_else(|_| "target/release/khabarain".into()),
@@ -89,109 +93,118 @@ fn main() {
         assert_eq!(total as usize, distinct, "Miniflux holds every item");
     });
     eprintln!("Miniflux holds {distinct} items of {feeds} feeds");
+    // A server's refresh is over well before a reader syncs: the first sync
+    // starts past the two seconds of changes a sync reads again next time.
+    std::thread::sleep(Duration::from_secs(3));
 
     let work = tempfile::tempdir().expect("tempdir");
     let dir = work.path();
-    let mut rows: Vec<Row> = Vec::new();
+    let mut rounds_rows: Vec<Vec<Row>> = Vec::new();
+    for round in 0..rounds {
+        let mut rows: Vec<Row> = Vec::new();
 
-    let account = |name: &str,
-                   kind: &str,
-                   user: &str,
-                   password: &str,
-                   feeds_only: bool,
-                   rows: &mut Vec<Row>| {
-        let home = dir.join(name.replace(' ', "-"));
-        std::fs::create_dir_all(&home).expect("dir");
-        let db = home.join("db.sqlite3");
-        let mut add = Command::new(&khabarain)
-            .arg("--db")
-            .arg(&db)
-            .args([
-                "account",
-                "add",
-                "--kind",
-                kind,
-                "--server",
-                &server.url,
-                "--user",
-                user,
-                "--secret-file",
-            ])
-            .stdin(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("khabarain runs");
-        if let Some(stdin) = add.stdin.as_mut() {
-            use std::io::Write;
-            let _ = writeln!(stdin, "{password}");
-        }
-        assert!(add.wait().expect("add").success(), "{name}: account added");
-        let mut runs = Vec::new();
-        for label in ["first", "warm"] {
-            let mut c = Command::new(&khabarain);
-            c.arg("--db")
+        let account = |name: &str,
+                       kind: &str,
+                       user: &str,
+                       password: &str,
+                       feeds_only: bool,
+                       rows: &mut Vec<Row>| {
+            let home = dir.join(format!("{}-{round}", name.replace(' ', "-")));
+            std::fs::create_dir_all(&home).expect("dir");
+            let db = home.join("db.sqlite3");
+            let mut add = Command::new(&khabarain)
+                .arg("--db")
                 .arg(&db)
-                .args(["--base-url", &base, "account", "sync", "--json"]);
-            if feeds_only {
-                c.arg("--feeds-only");
+                .args([
+                    "account",
+                    "add",
+                    "--kind",
+                    kind,
+                    "--server",
+                    &server.url,
+                    "--user",
+                    user,
+                    "--secret-file",
+                ])
+                .stdin(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("khabarain runs");
+            if let Some(stdin) = add.stdin.as_mut() {
+                use std::io::Write;
+                let _ = writeln!(stdin, "{password}");
             }
-            let tag = format!("{}-{label}", name.replace(' ', "-"));
-            let m = timed(c, dir, &tag);
-            let (req, bytes) = account_numbers(&dir.join(format!("{tag}.log")));
-            runs.push((m, req, bytes));
-        }
-        rows.push(Row {
-            name: name.into(),
-            runs,
-            kept: kept_by_khabarain(&db),
-        });
-    };
-    let direct = |name: &str, feeds_only: bool, rows: &mut Vec<Row>| {
-        let db = dir.join(format!("{}.sqlite3", name.replace(' ', "-")));
-        let mut runs = Vec::new();
-        for label in ["first", "warm"] {
-            let mut c = Command::new(&khabarain);
-            c.arg("--db").arg(&db).args(["--base-url", &base, "sync"]);
-            for u in &urls {
-                c.args(["--source", u]);
+            assert!(add.wait().expect("add").success(), "{name}: account added");
+            let mut runs = Vec::new();
+            for label in ["first", "warm"] {
+                let mut c = Command::new(&khabarain);
+                c.arg("--db")
+                    .arg(&db)
+                    .args(["--base-url", &base, "account", "sync", "--json"]);
+                if feeds_only {
+                    c.arg("--feeds-only");
+                }
+                let tag = format!("{}-{label}-{round}", name.replace(' ', "-"));
+                let m = timed(c, dir, &tag);
+                let (req, bytes) = account_numbers(&dir.join(format!("{tag}.log")));
+                runs.push((m, req, bytes));
             }
-            if feeds_only {
-                c.arg("--feeds-only");
+            rows.push(Row {
+                name: name.into(),
+                runs,
+                kept: kept_by_khabarain(&db),
+            });
+        };
+        let direct = |name: &str, feeds_only: bool, rows: &mut Vec<Row>| {
+            let db = dir.join(format!("{}-{round}.sqlite3", name.replace(' ', "-")));
+            let mut runs = Vec::new();
+            for label in ["first", "warm"] {
+                let mut c = Command::new(&khabarain);
+                c.arg("--db").arg(&db).args(["--base-url", &base, "sync"]);
+                for u in &urls {
+                    c.args(["--source", u]);
+                }
+                if feeds_only {
+                    c.arg("--feeds-only");
+                }
+                site.clear_requests();
+                let m = timed(
+                    c,
+                    dir,
+                    &format!("{}-{label}-{round}", name.replace(' ', "-")),
+                );
+                let requests = site.requests().len() as u64;
+                runs.push((m, Some(requests), None));
             }
-            site.clear_requests();
-            let m = timed(c, dir, &format!("{}-{label}", name.replace(' ', "-")));
-            let requests = site.requests().len() as u64;
-            runs.push((m, Some(requests), None));
-        }
-        rows.push(Row {
-            name: name.into(),
-            runs,
-            kept: kept_by_khabarain(&db),
-        });
-    };
+            rows.push(Row {
+                name: name.into(),
+                runs,
+                kept: kept_by_khabarain(&db),
+            });
+        };
 
-    account(
-        "app, Miniflux API",
-        "miniflux",
-        miniflux::ADMIN,
-        miniflux::ADMIN_PASSWORD,
-        true,
-        &mut rows,
-    );
-    account(
-        "app, Google Reader API",
-        "greader",
-        miniflux::READER_USER,
-        miniflux::READER_PASSWORD,
-        true,
-        &mut rows,
-    );
-    direct("app, its own feed sync", true, &mut rows);
+        account(
+            "app, Miniflux API",
+            "miniflux",
+            miniflux::ADMIN,
+            miniflux::ADMIN_PASSWORD,
+            true,
+            &mut rows,
+        );
+        account(
+            "app, Google Reader API",
+            "greader",
+            miniflux::READER_USER,
+            miniflux::READER_PASSWORD,
+            true,
+            &mut rows,
+        );
+        direct("app, its own feed sync", true, &mut rows);
 
-    // Newsboat's Miniflux source.
-    let nb = dir.join("newsboat");
-    std::fs::create_dir_all(&nb).expect("dir");
-    std::fs::write(
+        // Newsboat's Miniflux source.
+        let nb = dir.join(format!("newsboat-{round}"));
+        std::fs::create_dir_all(&nb).expect("dir");
+        std::fs::write(
         nb.join("config"),
         format!(
             "urls-source \"miniflux\"\nminiflux-url \"{}/\"\nminiflux-login \"{}\"\nminiflux-password \"{}\"\n",
@@ -201,37 +214,44 @@ fn main() {
         ),
     )
     .expect("config");
-    std::fs::write(nb.join("urls"), "").expect("urls");
-    let mut runs = Vec::new();
-    for label in ["first", "warm"] {
-        let mut c = Command::new("newsboat");
-        c.arg("-C")
-            .arg(nb.join("config"))
-            .arg("-u")
-            .arg(nb.join("urls"))
-            .arg("-c")
-            .arg(nb.join("cache.db"))
-            .args(["-x", "reload"])
-            .env("HOME", &nb);
-        runs.push((timed(c, dir, &format!("newsboat-{label}")), None, None));
-    }
-    rows.push(Row {
-        name: "Newsboat 2.21, urls-source miniflux".into(),
-        runs,
-        kept: kept_by_newsboat(&nb.join("cache.db")),
-    });
+        std::fs::write(nb.join("urls"), "").expect("urls");
+        let mut runs = Vec::new();
+        for label in ["first", "warm"] {
+            let mut c = Command::new("newsboat");
+            c.arg("-C")
+                .arg(nb.join("config"))
+                .arg("-u")
+                .arg(nb.join("urls"))
+                .arg("-c")
+                .arg(nb.join("cache.db"))
+                .args(["-x", "reload"])
+                .env("HOME", &nb);
+            runs.push((
+                timed(c, dir, &format!("newsboat-{label}-{round}")),
+                None,
+                None,
+            ));
+        }
+        rows.push(Row {
+            name: "Newsboat 2.21, urls-source miniflux".into(),
+            runs,
+            kept: kept_by_newsboat(&nb.join("cache.db")),
+        });
 
-    if full_text {
-        account(
-            "app, Miniflux API, full text",
-            "miniflux",
-            miniflux::ADMIN,
-            miniflux::ADMIN_PASSWORD,
-            false,
-            &mut rows,
-        );
-        direct("app, its own feed sync, full text", false, &mut rows);
+        if full_text {
+            account(
+                "app, Miniflux API, full text",
+                "miniflux",
+                miniflux::ADMIN,
+                miniflux::ADMIN_PASSWORD,
+                false,
+                &mut rows,
+            );
+            direct("app, its own feed sync, full text", false, &mut rows);
+        }
+        rounds_rows.push(rows);
     }
+    let rows = medians(rounds_rows);
 
     let show = |v: Option<u64>| v.map_or("—".to_string(), |n| n.to_string());
     let mib = |v: Option<u64>| {
@@ -239,7 +259,7 @@ fn main() {
             format!("{:.1}", n as f64 / 1_048_576.0)
         })
     };
-    println!("{distinct} distinct items in {feeds} feeds, one run each (seconds, requests to the server, MiB of its answers, peak MiB)\n");
+    println!("{distinct} distinct items in {feeds} feeds; medians of {rounds} rounds, tools interleaved in each (seconds, requests to the server, MiB of its answers, peak MiB; kept: the fewest of any round)\n");
     println!("| reader | kept ÷ distinct | first: s | requests | answer MiB | peak MiB | warm: s | requests | answer MiB | peak MiB |");
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for r in &rows {
@@ -265,4 +285,41 @@ fn main() {
     if std::env::var_os("KEEP").is_some() {
         let _ = work.keep();
     }
+}
+
+/// Each cell the median over the rounds (each round ran the tools in the
+/// same order); kept is the fewest any round kept.
+fn medians(rounds: Vec<Vec<Row>>) -> Vec<Row> {
+    let first = &rounds[0];
+    (0..first.len())
+        .map(|i| {
+            let runs = (0..first[i].runs.len())
+                .map(|j| {
+                    let cells: Vec<&(Measure, Option<u64>, Option<u64>)> =
+                        rounds.iter().map(|r| &r[i].runs[j]).collect();
+                    let mid = |mut v: Vec<f64>| {
+                        v.sort_by(f64::total_cmp);
+                        v[v.len() / 2]
+                    };
+                    let mid_u = |mut v: Vec<u64>| {
+                        v.sort_unstable();
+                        v.get(v.len() / 2).copied()
+                    };
+                    (
+                        Measure {
+                            wall: mid(cells.iter().map(|c| c.0.wall).collect()),
+                            rss_mib: mid(cells.iter().map(|c| c.0.rss_mib).collect()),
+                        },
+                        mid_u(cells.iter().filter_map(|c| c.1).collect()),
+                        mid_u(cells.iter().filter_map(|c| c.2).collect()),
+                    )
+                })
+                .collect();
+            Row {
+                name: first[i].name.clone(),
+                runs,
+                kept: rounds.iter().map(|r| r[i].kept).min().unwrap_or(0),
+            }
+        })
+        .collect()
 }
