@@ -6,6 +6,7 @@ mod auto_sync;
 mod bookmarks;
 mod commands;
 mod error;
+mod first_show;
 mod image_scheme;
 mod opml;
 mod options;
@@ -66,13 +67,23 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         // Size, position and maximised state come back as the user left them.
-        .plugin(tauri_plugin_window_state::Builder::default().build());
+        // Not its visibility: the window shows itself (first_show.rs).
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::all()
+                        - tauri_plugin_window_state::StateFlags::VISIBLE,
+                )
+                .build(),
+        );
     #[cfg(feature = "updater")]
     let builder = builder.plugin(tauri_plugin_updater::Builder::new().build());
     let result = builder
         .register_asynchronous_uri_scheme_protocol(image_scheme::SCHEME, image_scheme::handle)
         .manage(state)
+        .on_page_load(first_show::on_page_load)
         .setup(move |app| {
+            first_show::at_the_latest(app.handle().clone());
             auto_sync::spawn(app.handle().clone());
             bookmarks::Backups::spawn(app.handle().clone());
             search_index::spawn(app.handle().clone());
