@@ -126,6 +126,21 @@ impl Computer {
     }
 }
 
+/// The server's admin, through Miniflux's own API: what another computer
+/// (or the server's own settings) does to it.
+fn admin(server: &Miniflux, timeout: Duration) -> khabarain_core::accounts::miniflux::Client {
+    use khabarain_core::accounts::miniflux::{Auth, Client};
+    Client::new(
+        &server.url,
+        Auth::Password {
+            user: miniflux::ADMIN.into(),
+            password: miniflux::ADMIN_PASSWORD.into(),
+        },
+        timeout,
+    )
+    .expect("client")
+}
+
 fn page_urls(site: &FixtureSite, section: &str) -> Vec<String> {
     let base = site.base_url();
     let mut v: Vec<String> = site
@@ -345,20 +360,11 @@ async fn the_newest_change_of_a_flag_wins_and_a_note_is_never_lost() {
 /// arrive whole from the server, and their pages are not read again here.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_text_the_server_scraped_stands_for_the_page() {
-    use khabarain_core::accounts::miniflux::{Auth, Client};
     use khabarain_fixture_site::corpus::Block;
 
     let site = FixtureSite::start(0).await.expect("site");
     let server = Miniflux::start().expect("miniflux starts");
-    let admin = Client::new(
-        &server.url,
-        Auth::Password {
-            user: miniflux::ADMIN.into(),
-            password: miniflux::ADMIN_PASSWORD.into(),
-        },
-        Duration::from_secs(30),
-    )
-    .expect("client");
+    let admin = admin(&server, Duration::from_secs(30));
     let all = admin.category("All").await.expect("category");
     admin
         .subscribe(
@@ -399,20 +405,12 @@ async fn the_text_the_server_scraped_stands_for_the_page() {
 /// one refresh share a change time; paging by id keeps every one of them.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_warm_sync_reads_only_what_changed_and_paging_loses_no_entry() {
-    use khabarain_core::accounts::miniflux::{Auth, Client, EntryQuery};
+    use khabarain_core::accounts::miniflux::EntryQuery;
     use khabarain_fixture_site::generated::MAX_ITEMS;
 
     let site = FixtureSite::start(0).await.expect("site");
     let server = Miniflux::start().expect("miniflux starts");
-    let admin = Client::new(
-        &server.url,
-        Auth::Password {
-            user: miniflux::ADMIN.into(),
-            password: miniflux::ADMIN_PASSWORD.into(),
-        },
-        Duration::from_secs(120),
-    )
-    .expect("client");
+    let admin = admin(&server, Duration::from_secs(120));
     let all = admin.category("All").await.expect("category");
     for f in 0..2 {
         admin
