@@ -5,6 +5,10 @@
 # the fixture site's generated corpus and kept in target/bench/. Arguments go
 # to khabarain-ui-bench (--articles N --open N --runs N).
 #
+# --peers: the same side by side with Liferea and RSS Guard, installed here
+# with apt (khabarain-peer-bench; its arguments follow, e.g. --articles
+# 10000 --rounds 3).
+#
 # The window runs as on a desktop: with a window manager (openbox) and a
 # session bus. On a bare Xvfb, without a window manager, about one start in
 # three waited some 470 ms more between WebKit's web process starting and
@@ -15,8 +19,17 @@ cd "$(dirname "$0")/.."
 source scripts/deps.sh
 deps_app
 if command -v apt-get >/dev/null 2>&1; then apt_install xvfb xauth openbox dbus; fi
-cargo build --release --locked -p khabarain-reader -p khabarain-cli -p khabarain-bench
 bench=(./target/release/khabarain-ui-bench "$@")
+if [ "${1:-}" = --peers ]; then
+  shift
+  # The peers, the tools that drive them (xdotool; gdbus is in
+  # libglib2.0-bin) and the fonts their Arabic needs.
+  if command -v apt-get >/dev/null 2>&1; then
+    apt_install liferea rssguard xdotool libglib2.0-bin fonts-noto-core
+  fi
+  bench=(./target/release/khabarain-peer-bench "$@")
+fi
+cargo build --release --locked -p khabarain-reader -p khabarain-cli -p khabarain-bench
 if [ "${KHABARAIN_BENCH_BARE:-0}" = 1 ]; then
   exec xvfb-run -a -s '-screen 0 1280x800x24' "${bench[@]}"
 fi

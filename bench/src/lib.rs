@@ -1,5 +1,7 @@
 //! Shared by the benchmarks: the database of generated articles they
-//! measure against.
+//! measure against, and the processes they watch.
+
+pub mod procs;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -124,4 +126,30 @@ pub fn kept_by_newsboat(cache: &Path) -> usize {
     rusqlite::Connection::open(cache)
         .and_then(|c| c.query_row("SELECT COUNT(*) FROM rss_item", [], |r| r.get::<_, i64>(0)))
         .map_or(0, |n| n as usize)
+}
+
+/// A milestone the app logs (`RUST_LOG=info`):
+/// "... first_list count=14 after 231.5 ms (page 98 ms)" → (14, 231.5, 98)
+pub fn milestone(line: &str, name: &str) -> Option<(u32, f64, f64)> {
+    let rest = &line[line.find(&format!("{name} count="))? + name.len() + 7..];
+    let (count, rest) = rest.split_once(" after ")?;
+    let (ms, rest) = rest.split_once(" ms (page ")?;
+    let page = rest.strip_suffix(" ms)")?;
+    Some((count.parse().ok()?, ms.parse().ok()?, page.parse().ok()?))
+}
+
+#[cfg(test)]
+mod milestone_tests {
+    use super::milestone;
+
+    #[test]
+    fn reads_the_milestone_lines() {
+        let line = "2026-11-26T14:07:12.2Z  INFO khabarain::milestone: first_list count=14 after 231.5 ms (page 98 ms)";
+        assert_eq!(milestone(line, "first_list"), Some((14, 231.5, 98.0)));
+        assert_eq!(milestone(line, "articles_opened"), None);
+        assert_eq!(
+            milestone("first_list count=x after 1 ms (page 1 ms)", "first_list"),
+            None
+        );
+    }
 }

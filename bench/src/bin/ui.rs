@@ -21,7 +21,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use khabarain_bench::database;
+use khabarain_bench::procs::{memory, Memory};
+use khabarain_bench::{database, milestone};
 use khabarain_core::store::Store;
 
 fn arg(name: &str, default: usize) -> usize {
@@ -36,85 +37,6 @@ fn arg(name: &str, default: usize) -> usize {
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
     v[v.len() / 2]
-}
-
-/// The process and every process under it (WebKit's web and network
-/// processes are the app's children).
-fn process_tree(root: u32) -> Vec<(u32, String)> {
-    let mut parents = Vec::new();
-    if let Ok(dir) = std::fs::read_dir("/proc") {
-        for entry in dir.flatten() {
-            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
-                continue;
-            };
-            let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
-                continue;
-            };
-            // "pid (comm) state ppid ...": comm may hold spaces, so split
-            // after its closing parenthesis.
-            let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else {
-                continue;
-            };
-            let comm = stat[open + 1..close].to_string();
-            let ppid = stat[close + 2..]
-                .split_whitespace()
-                .nth(1)
-                .and_then(|p| p.parse::<u32>().ok())
-                .unwrap_or(0);
-            parents.push((pid, ppid, comm));
-        }
-    }
-    let mut tree = vec![(root, String::new())];
-    let mut i = 0;
-    while i < tree.len() {
-        let parent = tree[i].0;
-        for (pid, ppid, comm) in &parents {
-            if *ppid == parent {
-                tree.push((*pid, comm.clone()));
-            }
-            if *pid == root && tree[0].1.is_empty() {
-                tree[0].1 = comm.clone();
-            }
-        }
-        i += 1;
-    }
-    tree
-}
-
-/// A kB field of a /proc file, in MiB.
-fn kb_field(path: &str, field: &str) -> f64 {
-    std::fs::read_to_string(path)
-        .unwrap_or_default()
-        .lines()
-        .find_map(|l| l.strip_prefix(field))
-        .and_then(|rest| rest.split_whitespace().next())
-        .and_then(|v| v.parse::<f64>().ok())
-        .unwrap_or(0.0)
-        / 1024.0
-}
-
-#[derive(Default, Clone, Copy)]
-struct Memory {
-    rss: f64,
-    pss: f64,
-    app_pss: f64,
-    web_pss: f64,
-}
-
-fn memory(pid: u32) -> Memory {
-    let mut m = Memory::default();
-    for (p, comm) in process_tree(pid) {
-        let rss = kb_field(&format!("/proc/{p}/status"), "VmRSS:");
-        let pss = kb_field(&format!("/proc/{p}/smaps_rollup"), "Pss:");
-        m.rss += rss;
-        m.pss += pss;
-        if p == pid {
-            m.app_pss += pss;
-        } else if comm.contains("WebKitWebProces") {
-            m.web_pss += pss;
-        }
-    }
-    m
 }
 
 struct Run {
@@ -135,15 +57,6 @@ impl Drop for App {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
-}
-
-/// "... first_list count=14 after 231.5 ms (page 98 ms)" → (14, 231.5, 98)
-fn milestone(line: &str, name: &str) -> Option<(u32, f64, f64)> {
-    let rest = &line[line.find(&format!("{name} count="))? + name.len() + 7..];
-    let (count, rest) = rest.split_once(" after ")?;
-    let (ms, rest) = rest.split_once(" ms (page ")?;
-    let page = rest.strip_suffix(" ms)")?;
-    Some((count.parse().ok()?, ms.parse().ok()?, page.parse().ok()?))
 }
 
 fn run_once(app: &Path, db: &Path, home: &Path, cache: &Path, open: usize) -> Run {
@@ -318,20 +231,4 @@ fn main() {
         med(|r| r.opened_ms),
         med(|r| r.opened_ms) / open.max(1) as f64
     );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::milestone;
-
-    #[test]
-    fn reads_the_milestone_lines() {
-        let line = "2026-11-26T14:07:12.2Z  INFO khabarain::milestone: first_list count=14 after 231.5 ms (page 98 ms)";
-        assert_eq!(milestone(line, "first_list"), Some((14, 231.5, 98.0)));
-        assert_eq!(milestone(line, "articles_opened"), None);
-        assert_eq!(
-            milestone("first_list count=x after 1 ms (page 1 ms)", "first_list"),
-            None
-        );
-    }
 }
