@@ -91,7 +91,10 @@ fn first_list(rx: &Option<mpsc::Receiver<(Duration, String)>>) -> Option<f64> {
     let deadline = Instant::now() + Duration::from_secs(60);
     while Instant::now() < deadline {
         let (at, line) = rx.recv_timeout(Duration::from_secs(60)).ok()?;
-        if milestone(&line, "first_list").is_some() {
+        if let Some((_, own, page)) = milestone(&line, "first_list") {
+            if std::env::var_os("KHABARAIN_PEER_BENCH_DEBUG").is_some() {
+                eprintln!("first_list: app's clock {own:.0} ms, page {page:.0} ms");
+            }
             return Some(at.as_secs_f64() * 1000.0);
         }
     }
