@@ -15,6 +15,7 @@ pub mod sanitize;
 pub mod search;
 pub mod share;
 pub mod site_config;
+pub mod speech;
 pub mod store;
 pub mod sync;
 pub mod text;
