@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+use khabarain_bench::arg_number as arg;
 use khabarain_core::feed::parse_feed;
 use khabarain_core::fetch::{FetchOutcome, FetchPolicy, Fetcher, Validators};
 use khabarain_fixture_site::FixtureSite;
@@ -29,15 +30,6 @@ use khabarain_bench::{kept_by_khabarain, kept_by_newsboat, timed, Measure};
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
     v[v.len() / 2]
-}
-
-fn arg(name: &str, default: usize) -> usize {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
 }
 
 fn main() {

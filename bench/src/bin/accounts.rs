@@ -19,19 +19,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use khabarain_bench::arg_value as arg;
 use khabarain_bench::{kept_by_khabarain, kept_by_newsboat, timed, Measure};
 use khabarain_core::accounts::miniflux::{Auth, Client, EntryQuery};
 use khabarain_fixture_site::generated::MAX_ITEMS;
 use khabarain_fixture_site::miniflux::{self, Miniflux};
 use khabarain_fixture_site::FixtureSite;
-
-fn arg(name: &str) -> Option<String> {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .cloned()
-}
 
 /// One tool's first and warm sync.
 struct Row {

@@ -13,18 +13,11 @@
 
 use std::time::Instant;
 
+use khabarain_bench::arg_value as arg;
 use khabarain_core::extract::{block_texts, extract, SiteRules};
 use khabarain_fixture_site::wire::shapes::{self, score::Score, Chrome, LAYOUTS};
 use khabarain_fixture_site::wire::Wire;
 use url::Url;
-
-fn arg(name: &str) -> Option<String> {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .cloned()
-}
 
 fn main() {
     let pages: usize = arg("--pages").and_then(|v| v.parse().ok()).unwrap_or(2_000);

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+use khabarain_bench::arg_value as arg;
 use khabarain_fixture_site::{hostile, FixtureSite};
 
 /// What one tool made of one feed.
@@ -26,14 +27,6 @@ struct Outcome {
     wall: f64,
     mib: f64,
     failed: bool,
-}
-
-fn arg(name: &str) -> Option<String> {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .cloned()
 }
 
 /// Runs `cmd` under /usr/bin/time (and a 90 s limit); wall time, peak MiB

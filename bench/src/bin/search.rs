@@ -18,21 +18,13 @@
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use khabarain_bench::arg_number as arg;
 use khabarain_bench::database;
 use khabarain_core::feed::html_to_text;
 use khabarain_core::search::tokens::index_text;
 use khabarain_core::store::search::STEMMER;
 use khabarain_core::store::{ListFilter, Store};
 use khabarain_fixture_site::FixtureSite;
-
-fn arg(name: &str, default: usize) -> usize {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;

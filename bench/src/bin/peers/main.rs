@@ -37,7 +37,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use khabarain_bench::procs::{memory, process_tree, Memory};
-use khabarain_bench::{database, milestone};
+use khabarain_bench::{arg_number as arg, arg_value as text_arg, database, milestone};
 use khabarain_core::site_config::Site;
 use khabarain_fixture_site::generated::MAX_ITEMS;
 use khabarain_fixture_site::FixtureSite;
@@ -46,20 +46,6 @@ use display::Display;
 use readers::{Kind, Reader, Running};
 
 type Error = Box<dyn std::error::Error>;
-
-fn arg(name: &str, default: usize) -> usize {
-    text_arg(name)
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn text_arg(name: &str) -> Option<String> {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .cloned()
-}
 
 struct Run {
     mapped_ms: f64,
