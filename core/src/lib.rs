@@ -3,6 +3,7 @@
 //! fetch → feed → extract (→ sanitize) → store, orchestrated by sync.
 
 pub mod accounts;
+pub mod alerts;
 pub mod bookmark_io;
 pub mod discover;
 pub mod error;

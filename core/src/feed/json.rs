@@ -111,6 +111,15 @@ fn entry(item: &Value, date: &dyn Fn(&str) -> Option<DateTime<Utc>>) -> Option<R
         content: get("content_html").or(content_text),
         published: when(item.get("date_published"), date),
         updated: when(item.get("date_modified"), date),
+        tags: item
+            .get("tags")
+            .and_then(|t| t.as_array())
+            .map(|tags| {
+                tags.iter()
+                    .filter_map(|t| t.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default(),
     })
 }
 

@@ -36,6 +36,9 @@ pub struct FeedEntry {
     pub published: Option<DateTime<Utc>>,
     /// When the feed says the item last changed.
     pub updated: Option<DateTime<Utc>>,
+    /// Its categories and tags as the feed names them (RSS `category`,
+    /// Atom `category`'s label or term, JSON Feed `tags`).
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -61,6 +64,7 @@ pub(crate) struct RawEntry {
     pub content: Option<String>,
     pub published: Option<DateTime<Utc>>,
     pub updated: Option<DateTime<Utc>>,
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -223,6 +227,11 @@ fn raw_of(entry: feed_rs::model::Entry) -> RawEntry {
         content: entry.content.and_then(|c| c.body),
         published: entry.published,
         updated: entry.updated,
+        tags: entry
+            .categories
+            .into_iter()
+            .map(|c| c.label.unwrap_or(c.term))
+            .collect(),
     }
 }
 
@@ -328,8 +337,18 @@ fn entry_of(entry: RawEntry, feed_url: &Url) -> Option<FeedEntry> {
         content_html: body,
         published,
         updated: entry.updated.map(not_future),
+        tags: entry
+            .tags
+            .iter()
+            .map(|t| clean_text(&html_to_text(t)))
+            .filter(|t| !t.is_empty())
+            .take(MAX_TAGS)
+            .collect(),
     })
 }
+
+/// Tags kept of one item: enough for any real feed's.
+const MAX_TAGS: usize = 32;
 
 fn cut_chars(s: String, max: usize) -> String {
     match s.char_indices().nth(max) {
@@ -513,6 +532,30 @@ mod tests {
 <item><title>بلا رابط</title><guid>k-2</guid></item>
 <item><title>رابط خطر</title><link>javascript:alert(1)</link></item>
 </channel></rss>"#;
+
+    #[test]
+    fn categories_and_tags_of_every_format_are_kept() {
+        let url = Url::parse("https://k.example/feed/").expect("url");
+        let rss = r#"<rss version="2.0"><channel><item><title>أ</title><link>https://k.example/a</link>
+<category>سياسة</category><category>عاجل</category></item></channel></rss>"#;
+        let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry><id>x</id>
+<title>أ</title><link href="https://k.example/a"/><category term="breaking-news"/>
+<category term="w" label="العالم"/></entry></feed>"#;
+        let json = r#"{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[
+{"id":"x","url":"https://k.example/a","title":"أ","tags":["عاجل", 3, "<b>اقتصاد</b>", ""]}]}"#;
+        // A document feed-rs refuses (a stray end tag) is read item by item.
+        let broken = r#"<rss version="2.0"><channel><item><title>أ</title><link>https://k.example/a</link>
+<category>عاجل</category></b></item></channel></rss>"#;
+        let tags = |doc: &str| {
+            parse_feed(doc.as_bytes(), &url).expect("parses").entries[0]
+                .tags
+                .clone()
+        };
+        assert_eq!(tags(rss), ["سياسة", "عاجل"]);
+        assert_eq!(tags(atom), ["breaking-news", "العالم"]);
+        assert_eq!(tags(json), ["عاجل", "اقتصاد"]);
+        assert_eq!(tags(broken), ["عاجل"]);
+    }
 
     #[test]
     fn rss_items_resolve_relative_links_and_keep_items_without_a_usable_one() {

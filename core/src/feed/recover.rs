@@ -386,6 +386,7 @@ fn loose(
         content: first(&["content:encoded", "content"]),
         published: first(&["pubdate", "published", "dc:date", "issued"]).and_then(|d| date(&d)),
         updated: first(&["updated", "modified", "dc:modified"]).and_then(|d| date(&d)),
+        tags: first(&["category"]).into_iter().collect(),
     };
     let says_something = entry.title.as_deref().is_some_and(|t| !t.trim().is_empty())
         || entry.link.is_some()

@@ -46,6 +46,8 @@ pub struct NewArticle {
     pub related: Vec<RelatedRef>,
     /// Content hashes of the inline pictures the body refers to.
     pub inline_image_hashes: Vec<String>,
+    /// The site marks it urgent (`alerts::cues`).
+    pub urgent: bool,
 }
 
 impl NewArticle {
@@ -138,7 +140,7 @@ impl Store {
             "UPDATE articles SET title = ?2, original_title = ?3, summary = ?4, body_html = ?5,
                 direction = ?6, image_url = ?7, image_id = ?8, image_caption = ?9, image_credit = ?10,
                 category_label = ?11, source_updated_at = ?12, fetched_at = ?13,
-                page_etag = ?14, page_last_modified = ?15
+                page_etag = ?14, page_last_modified = ?15, urgent = ?16
              WHERE id = ?1",
             params![
                 id,
@@ -155,7 +157,8 @@ impl Store {
                 a.source_updated_at,
                 now(),
                 a.page_validators.etag,
-                a.page_validators.last_modified
+                a.page_validators.last_modified,
+                a.urgent
             ],
         )?;
         if n == 0 {
@@ -516,8 +519,10 @@ pub(super) fn insert_in(
     tx.prepare_cached(
         "INSERT INTO articles (source_id, guid, url, fingerprint, title, original_title, summary, body_html,
             direction, image_url, image_id, image_caption, image_credit, category_slug,
-            category_label, published_at, fetched_at, source_updated_at, page_etag, page_last_modified)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+            category_label, published_at, fetched_at, source_updated_at, page_etag, page_last_modified,
+            urgent)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+            ?21)",
     )?
     .execute(params![
         a.source_id,
@@ -539,7 +544,8 @@ pub(super) fn insert_in(
         now(),
         a.source_updated_at,
         a.page_validators.etag,
-        a.page_validators.last_modified
+        a.page_validators.last_modified,
+        a.urgent
     ])?;
     let id = tx.last_insert_rowid();
     add_aliases(tx, id, [a.alias_url.as_deref()])?;

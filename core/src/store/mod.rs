@@ -4,6 +4,7 @@
 //! tables that sync never writes.
 
 pub mod accounts;
+mod alerts;
 mod articles;
 mod bookmarks;
 mod categories;
@@ -49,6 +50,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/011_no_controls.sql"),
     include_str!("migrations/012_vocabulary.sql"),
     include_str!("migrations/013_accounts.sql"),
+    include_str!("migrations/014_alerts.sql"),
 ];
 
 /// Migrations run with foreign keys off (a table made again must not take

@@ -196,6 +196,7 @@ mod tests {
             see_also: Vec::new(),
             related: Vec::new(),
             inline_image_hashes: Vec::new(),
+            urgent: false,
         }
     }
 

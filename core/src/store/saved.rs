@@ -249,6 +249,8 @@ impl Store {
                         see_also: a.see_also.clone(),
                         related: a.related.clone(),
                         inline_image_hashes: images.iter().map(NewImage::sha256).collect(),
+                        // A saved copy is not news arriving.
+                        urgent: false,
                     };
                     let (id, _) = insert_in(&tx, &new, lead.as_ref(), &images)?;
                     // An article retention removed once may come back as a bookmark.

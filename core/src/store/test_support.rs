@@ -27,6 +27,7 @@ pub fn article(n: i64, title: &str, body: &str) -> NewArticle {
         see_also: Vec::new(),
         related: Vec::new(),
         inline_image_hashes: Vec::new(),
+        urgent: false,
     }
 }
 

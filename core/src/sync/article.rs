@@ -90,6 +90,7 @@ pub(super) fn entry_article(source: &Source, fresh: &Fresh) -> NewArticle {
         see_also: Vec::new(),
         related: Vec::new(),
         inline_image_hashes: Vec::new(),
+        urgent: crate::alerts::is_urgent(&entry.title, entry.tags.iter().map(String::as_str)),
     }
 }
 
@@ -210,7 +211,15 @@ async fn fetch_and_store_page(
         see_also: x.see_also,
         related: x.related,
         inline_image_hashes: cached.values().cloned().collect(),
+        urgent: false,
     };
+    // The cue may be in the feed's headline, the page's, the feed's tags
+    // or the page's section.
+    let labels = entry.tags.iter().map(String::as_str);
+    let urgent =
+        crate::alerts::is_urgent(&entry.title, labels.chain(new.category_label.as_deref()))
+            || crate::alerts::is_urgent(&new.title, []);
+    let new = NewArticle { urgent, ..new };
     if let Some(id) = replace {
         syncer
             .store

@@ -40,6 +40,9 @@ pub struct Article {
     pub page_path: Option<String>,
     pub body: Vec<Block>,
     pub related: Vec<String>,
+    /// Tags the feeds carry beside the section (an editor's «عاجل»).
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -155,6 +155,7 @@ fn store_corpus(store: &Store) -> Vec<(i64, mentions::MentionArticle)> {
                 see_also: Vec::new(),
                 related: Vec::new(),
                 inline_image_hashes: Vec::new(),
+                urgent: false,
             };
             let (id, _) = store.insert_article(&new, None, &[]).expect("insert");
             (id, a)

@@ -46,7 +46,7 @@ pub fn rss(
 <guid isPermaLink="false">{guid}</guid>
 <pubDate>{date}</pubDate>
 <dc:creator>خبرين</dc:creator>
-<category>{category}</category>
+<category>{category}</category>{tags}
 <description><![CDATA[<p>{excerpt}</p>]]></description>
 </item>
 "#,
@@ -55,6 +55,11 @@ pub fn rss(
             guid = esc(&a.guid(&format!("{base}/"), it.index)),
             date = a.published.to_rfc2822(),
             category = esc(category),
+            tags = a
+                .tags
+                .iter()
+                .map(|t| format!("\n<category>{}</category>", esc(t)))
+                .collect::<String>(),
             excerpt = esc(&excerpt(a)),
         ));
     }
@@ -90,7 +95,7 @@ pub fn atom(base: &str, title: &str, self_path: &str, items: &[FeedItem<'_>]) ->
 <link rel="alternate" type="text/html" href="{base}{path}"/>
 <published>{date}</published>
 <updated>{updated}</updated>
-<author><name>خبرين</name></author>
+<author><name>خبرين</name></author>{tags}
 <summary type="html">{excerpt}</summary>
 </entry>
 "#,
@@ -99,6 +104,11 @@ pub fn atom(base: &str, title: &str, self_path: &str, items: &[FeedItem<'_>]) ->
             path = a.path(),
             date = a.published.to_rfc3339(),
             updated = a.updated.unwrap_or(a.published).to_rfc3339(),
+            tags = a
+                .tags
+                .iter()
+                .map(|t| format!("\n<category term=\"{}\"/>", esc(t)))
+                .collect::<String>(),
             excerpt = esc(&format!("<p>{}</p>", esc(&excerpt(a)))),
         ));
     }
@@ -119,6 +129,7 @@ pub fn json(base: &str, title: &str, self_path: &str, items: &[FeedItem<'_>]) ->
                 "summary": excerpt(a),
                 "content_html": format!("<p>{}</p>", esc(&excerpt(a))),
                 "date_published": a.published.to_rfc3339(),
+                "tags": a.tags,
                 "language": "ar",
             })
         })

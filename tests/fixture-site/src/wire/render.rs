@@ -210,6 +210,7 @@ pub fn page(wire: &Wire, corpus: &Corpus, base: &str, n: usize) -> Option<String
         page_path: Some(path),
         body,
         related: Vec::new(),
+        tags: Vec::new(),
     };
     Some(article_page(corpus, n, &page, base))
 }
