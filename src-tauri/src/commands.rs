@@ -250,8 +250,9 @@ pub async fn run_sync(
     syncer: Arc<khabarain_core::sync::Syncer>,
     last: Arc<Mutex<Option<SyncReport>>>,
 ) -> CmdResult<SyncReport> {
+    let emitter = app.clone();
     let sink = Arc::new(move |event: SyncEvent| {
-        if let Err(e) = app.emit(SYNC_EVENT, &event) {
+        if let Err(e) = emitter.emit(SYNC_EVENT, &event) {
             tracing::warn!(error = %e, "could not emit sync event");
         }
     });
@@ -259,6 +260,7 @@ pub async fn run_sync(
     if let Ok(mut l) = last.lock() {
         *l = Some(report.clone());
     }
+    crate::alerts::after_sync(&app);
     Ok(report)
 }
 

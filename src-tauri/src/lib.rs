@@ -2,6 +2,7 @@
 //! scheme. All I/O, parsing and storage live in `khabarain-core`.
 
 mod accounts;
+mod alerts;
 mod auto_sync;
 mod bookmarks;
 mod commands;
@@ -61,11 +62,15 @@ pub fn run() {
         .plugin(
             tauri_plugin_single_instance::Builder::new()
                 .dbus_id(options::instance_id(&opts.db_path))
-                .callback(|app, _args, _cwd| focus_main_window(app))
+                .callback(|app, _args, _cwd| {
+                    tracing::info!("launched again; showing the open window");
+                    focus_main_window(app)
+                })
                 .build(),
         )
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_notification::init())
         // Size, position and maximised state come back as the user left them.
         // Not its visibility: the window shows itself (first_show.rs).
         .plugin(
@@ -84,6 +89,7 @@ pub fn run() {
         .on_page_load(first_show::on_page_load)
         .setup(move |app| {
             first_show::at_the_latest(app.handle().clone());
+            alerts::on_click(app.handle());
             auto_sync::spawn(app.handle().clone());
             bookmarks::Backups::spawn(app.handle().clone());
             search_index::spawn(app.handle().clone());
@@ -145,6 +151,8 @@ pub fn run() {
             commands::share_links,
             commands::copy_link,
             commands::open_external,
+            alerts::alert_settings,
+            alerts::set_alert_settings,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
@@ -169,9 +177,9 @@ fn software_rendering_by_default() {
     }
 }
 
-/// Another launch on this database: bring the open window to the front.
-fn focus_main_window(app: &tauri::AppHandle) {
-    tracing::info!("launched again; showing the open window");
+/// Another launch on this database, or a click on a notification: bring
+/// the open window to the front.
+pub(crate) fn focus_main_window(app: &tauri::AppHandle) {
     if let Some(w) = app.get_webview_window("main") {
         let _ = w.unminimize();
         let _ = w.show();

@@ -49,6 +49,8 @@ export const api = {
   removeSource: (id) => invoke("remove_source", { id }),
   syncInterval: () => invoke("sync_interval"),
   setSyncInterval: (minutes) => invoke("set_sync_interval", { minutes }),
+  alertSettings: () => invoke("alert_settings"),
+  setAlertSettings: (settings) => invoke("set_alert_settings", { settings }),
   retention: () => invoke("retention"),
   setRetention: (maxAgeDays, maxArticles) => invoke("set_retention", { maxAgeDays, maxArticles }),
   shareLinks: (id, quote = null) => invoke("share_links", { id, quote }),

@@ -1,5 +1,5 @@
 // Start-up and wiring of the views, links and keyboard.
-import { api } from "./api.js";
+import { api, listen } from "./api.js";
 import { t, errorMessage } from "./i18n.js";
 import { initNav, renderNav } from "./nav.js";
 import { initList, showView, refresh, select, updateRow, neighbour, currentCategory, currentView, onView } from "./list.js";
@@ -258,6 +258,8 @@ async function start() {
     }),
     loadSettingValues(),
   ]);
+  // A click on a notification of a new item opens it here.
+  await listen("alerts://open", (id) => open(id));
   if (info.recovery) showRecovery(info.recovery);
   if (info.bench_open > 0) await openMany(info.bench_open);
 }

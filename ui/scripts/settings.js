@@ -1,4 +1,4 @@
-// The settings dialog: appearance, reading, sync interval, retention,
+// The settings dialog: appearance, reading, sync interval, notifications, retention,
 // sync accounts and sources. Each control saves as soon as it changes.
 import { api } from "./api.js";
 import { t, errorMessage } from "./i18n.js";
@@ -7,6 +7,7 @@ import { openDialog, closeDialog } from "./dialog.js";
 import { renderSources } from "./sources.js";
 import { renderAccounts } from "./accounts.js";
 import { renderBackups } from "./bookmark-files.js";
+import { initAlertSettings, renderAlertSettings } from "./alert-settings.js";
 import { toast } from "./toast.js";
 
 const overlay = document.getElementById("settings");
@@ -17,6 +18,7 @@ export function openSettings() {
   renderSources().catch((err) => toast(errorMessage(err)));
   renderAccounts().catch((err) => toast(errorMessage(err)));
   renderBackups().catch((err) => toast(errorMessage(err)));
+  renderAlertSettings().catch((err) => toast(errorMessage(err)));
 }
 
 function showValues() {
@@ -37,6 +39,7 @@ const save = (promise) => promise.catch((err) => toast(errorMessage(err)));
 export function initSettings() {
   $("settings-btn").addEventListener("click", openSettings);
   $("settings-close").addEventListener("click", closeDialog);
+  initAlertSettings();
   for (const [id, name] of [
     ["theme-select", "theme"],
     ["language-select", "language"],

@@ -16,7 +16,8 @@ use crate::search::{highlight, snippet, Query};
 const SUMMARY_COLUMNS: &str = "a.id, a.title, a.summary, a.category_slug, a.category_label,
     a.published_at, i.sha256, rs.article_id IS NOT NULL, b.article_id IS NOT NULL, a.direction,
     b.note, (SELECT group_concat(tag, char(31)) FROM
-        (SELECT t.tag FROM bookmark_tags t WHERE t.article_id = a.id ORDER BY t.rowid))";
+        (SELECT t.tag FROM bookmark_tags t WHERE t.article_id = a.id ORDER BY t.rowid)),
+    a.urgent";
 
 const SUMMARY_JOINS: &str = "LEFT JOIN images i ON i.id = a.image_id
     LEFT JOIN read_state rs ON rs.article_id = a.id
@@ -105,6 +106,7 @@ fn summary_row(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
             .get::<_, Option<String>>(11)?
             .map(|t| t.split('\u{1f}').map(str::to_string).collect())
             .unwrap_or_default(),
+        urgent: r.get(12)?,
         highlight: None,
     })
 }
@@ -277,7 +279,7 @@ impl Store {
             let found = row
                 .query_row([id], |r| {
                     let mut a = summary_row(r)?;
-                    let more = [r.get(12)?, r.get(13)?, r.get(14)?];
+                    let more = [r.get(13)?, r.get(14)?, r.get(15)?];
                     a.highlight = Some(matches(q, &a, &more));
                     Ok(a)
                 })

@@ -45,6 +45,8 @@ pub struct ArticleSummary {
     /// The bookmark's note and tags (none when not bookmarked).
     pub note: Option<String>,
     pub tags: Vec<String>,
+    /// The site marks it urgent.
+    pub urgent: bool,
     /// In search results: what the query matched, in the original text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub highlight: Option<Highlight>,

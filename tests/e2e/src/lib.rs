@@ -13,6 +13,8 @@ use hyper_util::client::legacy::connect::HttpConnector;
 
 pub use fantoccini;
 
+pub mod session_bus;
+
 /// The app binary the tests drive.
 pub fn app_binary() -> PathBuf {
     if let Some(p) = std::env::var_os("KHABARAIN_APP_BINARY") {

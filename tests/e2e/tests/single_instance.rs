@@ -77,22 +77,8 @@ fn launch(bus: &str, home: &Path, db: &str, log: &str) -> Killed {
 #[ignore = "needs Xvfb, dbus-daemon and the built app; run by scripts/test.sh"]
 fn a_second_launch_on_the_same_database_goes_to_the_open_window() {
     let home = tempfile::tempdir().expect("tempdir");
-    let socket = home.path().join("bus");
-    let bus = format!("unix:path={}", socket.display());
-    let _daemon = Killed(
-        Command::new("dbus-daemon")
-            .args(["--session", "--nofork", "--nopidfile"])
-            .arg(format!("--address={bus}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("dbus-daemon starts (package dbus-daemon)"),
-    );
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !socket.exists() {
-        assert!(Instant::now() < deadline, "no bus at {bus}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let session = khabarain_e2e::session_bus::SessionBus::start(home.path());
+    let bus = session.address.clone();
 
     let _first = launch(&bus, home.path(), "a.sqlite3", "first.log");
     let names = wait_for_names(&bus, 1);

@@ -425,7 +425,28 @@ async fn a_warm_sync_reads_only_what_changed_and_paging_loses_no_entry() {
     let distinct = 2 * MAX_ITEMS;
     // The server's refresh is over well before the first sync: changes in
     // the two seconds before a sync are read again by the next one, and the
-    // server's Date header counts whole seconds, so up to three.
+    // server's Date header counts whole seconds, so up to three. Under the
+    // load of the other tests' servers the refresh itself can take longer
+    // than that: its end is waited for first.
+    let deadline = std::time::Instant::now() + Duration::from_secs(120);
+    loop {
+        let page = admin
+            .entries(&EntryQuery {
+                limit: 1,
+                ..Default::default()
+            })
+            .await
+            .expect("entries");
+        if page.total as usize == distinct {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{} entries on the server",
+            page.total
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
     tokio::time::sleep(Duration::from_millis(3500)).await;
     let options = SyncOptions {
         full_text: false,
@@ -463,4 +484,90 @@ async fn a_warm_sync_reads_only_what_changed_and_paging_loses_no_entry() {
     let after = a.sync().await.expect("sync after a star");
     assert_eq!(after.entries_read, 1, "{after:?}");
     assert_eq!(after.flags_applied, 1, "{after:?}");
+}
+
+/// Breaking news on two computers: an urgent item the reader already read
+/// on one computer is not told on the other; one nobody read is told on
+/// each (a computer can only know what the server says of it).
+#[tokio::test(flavor = "multi_thread")]
+async fn an_urgent_item_read_on_one_computer_is_not_told_on_the_other() {
+    const NOON: u16 = 12 * 60;
+    let site = FixtureSite::start(0).await.expect("site");
+    let server = Miniflux::start().expect("miniflux starts");
+    let a = Computer::new(&site, &server, &["category/politics/feed/"], "miniflux").await;
+    let b = Computer::new(&site, &server, &[], "miniflux").await;
+    a.sync().await.expect("A syncs");
+    b.sync().await.expect("B syncs");
+    let now = || chrono::Utc::now().timestamp();
+    for c in [&a, &b] {
+        assert!(c
+            .store
+            .take_alerts(now(), NOON)
+            .expect("pass")
+            .alerts
+            .is_empty());
+    }
+
+    let corpus = site.corpus();
+    let (_, base) = corpus.in_category("politics")[0];
+    let mut urls = Vec::new();
+    for (slug, title) in [
+        (
+            "urgent-read-on-a",
+            "عاجل: استقالة الحكومة بعد تصويت بحجب الثقة",
+        ),
+        (
+            "urgent-unread",
+            "عاجل | انقطاع الإنترنت في ثلاث دول بعد عطل في كابل بحري",
+        ),
+    ] {
+        let mut item = base.clone();
+        item.slug = slug.into();
+        item.title = title.into();
+        item.title_repeat = title.into();
+        item.published = chrono::Utc::now();
+        urls.push(format!(
+            "{}{}",
+            site.base_url().trim_end_matches('/'),
+            item.path()
+        ));
+        site.publish(item);
+    }
+    let admin = admin(&server, Duration::from_secs(60));
+    for feed in admin.feeds().await.expect("feeds") {
+        admin.refresh(feed.id).await.expect("refresh");
+    }
+
+    a.sync().await.expect("A syncs");
+    let told_a: Vec<i64> = a
+        .store
+        .take_alerts(now(), NOON)
+        .expect("pass")
+        .alerts
+        .iter()
+        .map(|x| x.article_id)
+        .collect();
+    let mut want_a = vec![a.article(&urls[0]), a.article(&urls[1])];
+    want_a.sort();
+    let mut got_a = told_a.clone();
+    got_a.sort();
+    assert_eq!(got_a, want_a, "A tells both");
+    // Read on A from its notification, and sent.
+    a.store.set_read(a.article(&urls[0]), true).expect("read");
+    a.sync().await.expect("A sends");
+
+    b.sync().await.expect("B syncs");
+    let told_b: Vec<i64> = b
+        .store
+        .take_alerts(now(), NOON)
+        .expect("pass")
+        .alerts
+        .iter()
+        .map(|x| x.article_id)
+        .collect();
+    assert_eq!(
+        told_b,
+        vec![b.article(&urls[1])],
+        "B tells only the unread one"
+    );
 }
