@@ -169,8 +169,10 @@ pub fn get_article(state: State<'_, AppState>, id: i64) -> CmdResult<ArticleDeta
 }
 
 #[tauri::command]
-pub fn set_read(state: State<'_, AppState>, id: i64, read: bool) -> CmdResult<()> {
-    Ok(state.store.set_read(check_id(id)?, read)?)
+pub fn set_read(app: AppHandle, state: State<'_, AppState>, id: i64, read: bool) -> CmdResult<()> {
+    state.store.set_read(check_id(id)?, read)?;
+    crate::tray::refresh(&app);
+    Ok(())
 }
 
 pub fn check_category(category: &Option<String>) -> CmdResult<()> {
@@ -189,17 +191,25 @@ pub fn check_category(category: &Option<String>) -> CmdResult<()> {
 
 /// Marks everything unread (in a category) read; returns the ids for undo.
 #[tauri::command]
-pub fn mark_all_read(state: State<'_, AppState>, category: Option<String>) -> CmdResult<Vec<i64>> {
+pub fn mark_all_read(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    category: Option<String>,
+) -> CmdResult<Vec<i64>> {
     check_category(&category)?;
-    Ok(state.store.mark_all_read(category.as_deref())?)
+    let ids = state.store.mark_all_read(category.as_deref())?;
+    crate::tray::refresh(&app);
+    Ok(ids)
 }
 
 #[tauri::command]
-pub fn mark_unread(state: State<'_, AppState>, ids: Vec<i64>) -> CmdResult<()> {
+pub fn mark_unread(app: AppHandle, state: State<'_, AppState>, ids: Vec<i64>) -> CmdResult<()> {
     if ids.len() > 1_000_000 || ids.iter().any(|id| *id <= 0) {
         return Err(CommandError::invalid("bad article ids"));
     }
-    Ok(state.store.mark_unread(&ids)?)
+    state.store.mark_unread(&ids)?;
+    crate::tray::refresh(&app);
+    Ok(())
 }
 
 #[tauri::command]
@@ -261,6 +271,7 @@ pub async fn run_sync(
         *l = Some(report.clone());
     }
     crate::alerts::after_sync(&app);
+    crate::tray::refresh(&app);
     Ok(report)
 }
 

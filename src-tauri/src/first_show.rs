@@ -16,6 +16,9 @@ use tauri::{AppHandle, Manager, Runtime, Webview};
 const AT_THE_LATEST: Duration = Duration::from_secs(3);
 
 fn show<R: Runtime>(app: &AppHandle<R>) {
+    if app.state::<crate::state::AppState>().start_hidden {
+        return;
+    }
     if let Some(w) = app.get_webview_window("main") {
         if !w.is_visible().unwrap_or(true) {
             let _ = w.show();

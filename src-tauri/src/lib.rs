@@ -13,6 +13,7 @@ mod opml;
 mod options;
 mod search_index;
 mod state;
+mod tray;
 #[cfg(feature = "updater")]
 mod updates;
 
@@ -71,6 +72,12 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_notification::init())
+        // The login item starts this database in the tray.
+        .plugin(
+            tauri_plugin_autostart::Builder::new()
+                .args(options::login_args(&opts.db_path))
+                .build(),
+        )
         // Size, position and maximised state come back as the user left them.
         // Not its visibility: the window shows itself (first_show.rs).
         .plugin(
@@ -86,10 +93,22 @@ pub fn run() {
     let result = builder
         .register_asynchronous_uri_scheme_protocol(image_scheme::SCHEME, image_scheme::handle)
         .manage(state)
+        .manage(tray::Tray::default())
+        .on_window_event(|window, event| {
+            // With the tray on, closing the window keeps the app (and its
+            // syncs and notifications) running.
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                if tray::is_on(window.app_handle()) {
+                    api.prevent_close();
+                    let _ = window.hide();
+                }
+            }
+        })
         .on_page_load(first_show::on_page_load)
         .setup(move |app| {
             first_show::at_the_latest(app.handle().clone());
             alerts::on_click(app.handle());
+            tray::apply(app.handle());
             auto_sync::spawn(app.handle().clone());
             bookmarks::Backups::spawn(app.handle().clone());
             search_index::spawn(app.handle().clone());
@@ -153,6 +172,8 @@ pub fn run() {
             commands::open_external,
             alerts::alert_settings,
             alerts::set_alert_settings,
+            tray::background,
+            tray::set_background,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
@@ -194,6 +215,7 @@ fn open_state(
     let backups = khabarain_core::bookmark_io::backup::beside(&opts.db_path);
     let (store, recovery) =
         open_or_recover(&opts.db_path, &backups, chrono::Utc::now().timestamp())?;
+    let start_hidden = opts.background && store.tray_enabled()?;
     let store = Arc::new(store);
     let fetcher = Fetcher::new(FetchPolicy::default())?;
     let secrets = Arc::new(khabarain_core::accounts::secrets::Secrets::beside(
@@ -220,5 +242,6 @@ fn open_state(
         backups: bookmarks::Backups::new(backups),
         recovery,
         bench_open: opts.bench_open,
+        start_hidden,
     })
 }

@@ -8,6 +8,8 @@ use khabarain_core::site_config::{Site, BASE_URL_ENV, DB_ENV};
 use khabarain_core::store::default_db_path;
 
 pub const BENCH_OPEN_ENV: &str = "KHABARAIN_BENCH_OPEN";
+/// What the login item passes (tauri-plugin-autostart).
+pub const BACKGROUND_FLAG: &str = "--background";
 
 #[derive(Debug)]
 pub struct Options {
@@ -17,6 +19,9 @@ pub struct Options {
     /// For the start-up benchmark (`KHABARAIN_BENCH_OPEN=N`): the window
     /// opens the first N articles of the list by itself, one after another.
     pub bench_open: u32,
+    /// Started at login (`--background`): the window stays hidden when the
+    /// tray icon is on.
+    pub background: bool,
 }
 
 pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Options, String> {
@@ -27,6 +32,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Options, String> 
         .ok()
         .filter(|v| !v.trim().is_empty());
     let mut sync_on_start = true;
+    let mut background = false;
     let mut it = args.into_iter().skip(1);
     while let Some(arg) = it.next() {
         let (name, inline) = match arg.split_once('=') {
@@ -47,6 +53,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Options, String> 
                 )
             }
             "--no-sync-on-start" => sync_on_start = false,
+            BACKGROUND_FLAG => background = true,
             // Arguments added by the platform or a WebDriver are not ours to refuse.
             _ => {}
         }
@@ -69,7 +76,23 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Options, String> 
         site,
         sync_on_start,
         bench_open,
+        background,
     })
+}
+
+/// What the login item starts the app with: in the tray, on this database
+/// when it is not the default one. A path with spaces is quoted for the
+/// command lines of Linux's desktop entries and Windows' Run key; macOS
+/// passes arguments one by one.
+pub fn login_args(db_path: &Path) -> Vec<String> {
+    let mut args = vec![BACKGROUND_FLAG.to_string()];
+    if default_db_path().ok().as_deref() != Some(db_path) {
+        let path = db_path.display().to_string();
+        let quote = cfg!(not(target_os = "macos")) && path.contains(char::is_whitespace);
+        args.push("--db".into());
+        args.push(if quote { format!("\"{path}\"") } else { path });
+    }
+    args
 }
 
 /// The name one instance holds (a D-Bus name on Linux): the app's
@@ -98,6 +121,20 @@ pub fn instance_id(db_path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_login_item_names_a_database_that_is_not_the_default() {
+        let args = login_args(Path::new("/tmp/my news/k.sqlite3"));
+        assert_eq!(args[0], "--background");
+        assert_eq!(args[1], "--db");
+        #[cfg(not(target_os = "macos"))]
+        assert_eq!(args[2], "\"/tmp/my news/k.sqlite3\"");
+        if let Ok(default) = default_db_path() {
+            assert_eq!(login_args(&default), ["--background"]);
+        }
+        let parsed = parse(["app".to_string(), "--background".to_string()]).expect("parses");
+        assert!(parsed.background);
+    }
 
     #[test]
     fn one_instance_name_per_database() {

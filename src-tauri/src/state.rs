@@ -22,4 +22,7 @@ pub struct AppState {
     /// Set when the database was damaged at start and made again.
     pub recovery: Option<khabarain_core::store::recovery::Recovery>,
     pub bench_open: u32,
+    /// Started at login with the tray on: the window is not shown until
+    /// the reader opens it from the tray.
+    pub start_hidden: bool,
 }

@@ -46,7 +46,7 @@ test("every t.key the scripts use is in both tables", () => {
 test("every error code the app returns has a message", () => {
   const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
   const core = read("core/src/error.rs");
-  const shell = read("src-tauri/src/commands.rs");
+  const shell = read("src-tauri/src/commands.rs") + read("src-tauri/src/tray.rs");
   // What a sync server's answer means (Error::Server's codes).
   const servers = read("core/src/accounts/http.rs") + read("core/src/accounts/secrets.rs");
   const codes = [

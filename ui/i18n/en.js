@@ -98,7 +98,10 @@ export default {
   alertsQuiet: "Quiet hours",
   alertsQuietFrom: "From",
   alertsQuietTo: "To",
-  alertsHint: () => `Each story is notified once; nothing you have read, and nothing older than ${num(12)} hours.`,
+  backgroundTray: "Stay in the tray when the window is closed",
+  backgroundAutostart: "Start at login",
+  alertsHint: () =>
+    `Each story is notified once; nothing you have read, and nothing older than ${num(12)} hours. In the tray, syncs and notifications go on with the window closed.`,
   urgent: "Breaking",
   autoSync: "Sync automatically",
   manualOnly: "Manually only",
@@ -221,6 +224,8 @@ export default {
   ago: (value, unit) => count(value, unit, `${unit}s`) + " ago",
 
   errors: {
+    autostart: "Could not set starting at login",
+    tray_unavailable: "The tray is not available: install libayatana-appindicator3-1",
     network: "The network could not be reached",
     timeout: "The connection timed out",
     http_status: "The server answered with an error",

@@ -1,6 +1,6 @@
 // The settings' notifications section: urgent items, sections followed,
-// quiet hours. Kept on the Rust side (alert_settings); each change saves
-// the whole section at once.
+// quiet hours (alert_settings), and the app in the tray and at login
+// (background). Kept on the Rust side; each change saves its whole part.
 import { api } from "./api.js";
 import { errorMessage } from "./i18n.js";
 import { toast } from "./toast.js";
@@ -34,7 +34,24 @@ async function save() {
   }
 }
 
+async function saveBackground() {
+  try {
+    await api.setBackground({ tray: $("background-tray").checked, autostart: $("background-autostart").checked });
+  } catch (err) {
+    toast(errorMessage(err));
+    await renderBackground().catch(() => {});
+  }
+}
+
+async function renderBackground() {
+  const b = await api.background();
+  $("background-tray").checked = b.tray;
+  $("background-autostart").checked = b.autostart;
+}
+
 export function initAlertSettings() {
+  $("background-tray").addEventListener("change", saveBackground);
+  $("background-autostart").addEventListener("change", saveBackground);
   for (const id of ["alerts-urgent", "alerts-quiet", "alerts-quiet-start", "alerts-quiet-end"]) {
     $(id).addEventListener("change", save);
   }
@@ -43,7 +60,7 @@ export function initAlertSettings() {
 
 /** Draws the section from what is stored, one box per category. */
 export async function renderAlertSettings() {
-  const [settings, categories] = await Promise.all([api.alertSettings(), api.categories()]);
+  const [settings, categories] = await Promise.all([api.alertSettings(), api.categories(), renderBackground()]);
   $("alerts-urgent").checked = settings.urgent;
   const box = $("alerts-sections");
   box.querySelectorAll("label").forEach((l) => l.remove());

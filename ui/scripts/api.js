@@ -51,6 +51,8 @@ export const api = {
   setSyncInterval: (minutes) => invoke("set_sync_interval", { minutes }),
   alertSettings: () => invoke("alert_settings"),
   setAlertSettings: (settings) => invoke("set_alert_settings", { settings }),
+  background: () => invoke("background"),
+  setBackground: (settings) => invoke("set_background", { settings }),
   retention: () => invoke("retention"),
   setRetention: (maxAgeDays, maxArticles) => invoke("set_retention", { maxAgeDays, maxArticles }),
   shareLinks: (id, quote = null) => invoke("share_links", { id, quote }),

@@ -66,21 +66,23 @@ pub fn notices(alerts: Vec<Alert>, wording: Wording) -> Vec<Notice> {
     }]
 }
 
+/// A count in Latin or Arabic-Indic digits, as the window shows numbers.
+pub fn number(n: i64, arabic_digits: bool) -> String {
+    let s = n.to_string();
+    if !arabic_digits {
+        return s;
+    }
+    s.chars()
+        .map(|d| {
+            d.to_digit(10)
+                .map_or(d, |v| char::from_u32(0x0660 + v).unwrap_or(d))
+        })
+        .collect()
+}
+
 /// «٥ أخبار عاجلة», «خبران جديدان», «١١ خبراً عاجلاً», "5 breaking stories".
 pub fn count_phrase(n: usize, urgent: bool, wording: Wording) -> String {
-    let digits = |n: usize| {
-        let s = n.to_string();
-        if wording.arabic_digits {
-            s.chars()
-                .map(|d| {
-                    d.to_digit(10)
-                        .map_or(d, |v| char::from_u32(0x0660 + v).unwrap_or(d))
-                })
-                .collect()
-        } else {
-            s
-        }
-    };
+    let digits = |n: usize| number(n as i64, wording.arabic_digits);
     if wording.english {
         let what = if urgent { "breaking" } else { "new" };
         return match n {

@@ -29,6 +29,8 @@ impl Retention {
     const COUNT_KEY: &'static str = "retention.max_articles";
 }
 
+const TRAY_KEY: &str = "app.tray";
+
 impl Store {
     /// The user's retention settings; 90 days and no count limit until set.
     pub fn retention(&self) -> Result<Retention> {
@@ -61,6 +63,16 @@ impl Store {
 
     pub fn set_sync_interval_minutes(&self, minutes: u32) -> Result<()> {
         self.set_setting("sync.interval_minutes", &minutes.to_string())
+    }
+
+    /// Whether the app stays in the tray (notification area) with its
+    /// window closed, syncing on. Off until turned on.
+    pub fn tray_enabled(&self) -> Result<bool> {
+        Ok(self.setting(TRAY_KEY)?.as_deref() == Some("1"))
+    }
+
+    pub fn set_tray_enabled(&self, on: bool) -> Result<()> {
+        self.set_setting(TRAY_KEY, if on { "1" } else { "0" })
     }
 
     /// Every setting whose key starts with `prefix`, prefix removed.

@@ -14,6 +14,8 @@ use hyper_util::client::legacy::connect::HttpConnector;
 pub use fantoccini;
 
 pub mod session_bus;
+pub mod tray_host;
+pub mod x11;
 
 /// The app binary the tests drive.
 pub fn app_binary() -> PathBuf {
