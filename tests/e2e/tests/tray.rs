@@ -150,3 +150,63 @@ async fn the_tray_keeps_the_app_running_with_its_window_closed() {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
+
+/// Started at login with the tray on: the window stays hidden until the
+/// tray opens it. The app binary is started directly, as a login item does.
+#[test]
+#[ignore = "needs Xvfb, dbus-daemon and the built app; run by scripts/test.sh"]
+fn a_login_start_waits_in_the_tray() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let db = home.path().join("k.sqlite3");
+    khabarain_core::store::Store::open(&db)
+        .and_then(|s| s.set_tray_enabled(true))
+        .expect("tray on");
+    let bus = SessionBus::start(home.path());
+    let host = TrayHost::serve(&bus);
+    let log = std::fs::File::create(home.path().join("app.log")).expect("log");
+    let mut app = std::process::Command::new(khabarain_e2e::app_binary())
+        .args([
+            "--background",
+            "--no-sync-on-start",
+            "--base-url",
+            "http://127.0.0.1:9/",
+        ])
+        .arg("--db")
+        .arg(&db)
+        .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(log)
+        .spawn()
+        .expect("the app starts");
+    let item = host.wait_for_item(30);
+    // Past the moment the window would show itself (first_show.rs: 3 s at
+    // the latest).
+    std::thread::sleep(std::time::Duration::from_secs(4));
+    let x = X::open();
+    let window = x.window("قارئ خبرين");
+    assert!(
+        window.is_none_or(|w| !x.viewable(w)),
+        "the window stays hidden"
+    );
+    host.click(&item, "فتح قارئ خبرين");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        if let Some(w) = x.window("قارئ خبرين").filter(|w| x.viewable(*w)) {
+            assert!(x.viewable(w));
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the tray did not open the window\n{}",
+            std::fs::read_to_string(home.path().join("app.log")).unwrap_or_default()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = app.kill();
+    let _ = app.wait();
+}
