@@ -6,6 +6,7 @@
 //! with the Arabic one.
 
 mod numbers;
+pub mod script;
 
 pub use numbers::{number_words, MAX_WORDS};
 
