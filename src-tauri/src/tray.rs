@@ -78,7 +78,9 @@ pub fn is_on(app: &AppHandle) -> bool {
         .unwrap_or(false)
 }
 
-/// Makes or removes the tray icon to match the reader's setting.
+/// Makes or removes the tray icon to match the reader's setting. The lock
+/// is never held while the tray is made or changed: that work runs on the
+/// main thread, which takes the lock itself when the window is closed.
 pub fn apply(app: &AppHandle) {
     let on = app
         .state::<AppState>()
@@ -86,22 +88,22 @@ pub fn apply(app: &AppHandle) {
         .tray_enabled()
         .unwrap_or(false);
     let tray = app.state::<Tray>();
-    let Ok(mut parts) = tray.0.lock() else {
-        return;
-    };
-    match (on, parts.is_some()) {
+    match (on, is_on(app)) {
         (true, false) if !available() => {
             tracing::warn!("no AppIndicator library: the tray icon cannot be shown");
         }
         (true, false) => match build(app) {
             Ok(p) => {
+                if let Ok(mut parts) = tray.0.lock() {
+                    *parts = Some(p);
+                }
                 tracing::info!("tray icon shown");
-                *parts = Some(p);
             }
             Err(e) => tracing::warn!(error = %e, "cannot show the tray icon"),
         },
         (false, true) => {
-            *parts = None;
+            let old = tray.0.lock().ok().and_then(|mut p| p.take());
+            drop(old);
             let _ = app.remove_tray_by_id(TRAY_ID);
             tracing::info!("tray icon removed");
         }
@@ -193,20 +195,20 @@ fn sync_now(app: &AppHandle) {
 /// The unread count in the menu and the tooltip, after a sync or a change
 /// of read marks.
 pub fn refresh(app: &AppHandle) {
-    let tray = app.state::<Tray>();
-    let Ok(parts) = tray.0.lock() else {
-        return;
-    };
-    let Some(parts) = parts.as_ref() else {
+    let parts = app
+        .state::<Tray>()
+        .0
+        .lock()
+        .ok()
+        .and_then(|p| p.as_ref().map(|p| (p.tray.clone(), p.unread.clone())));
+    let Some((tray, unread)) = parts else {
         return;
     };
     let w = Words::of(app);
     let n = unread_count(app);
-    let _ = parts.unread.set_text(w.unread(n));
+    let _ = unread.set_text(w.unread(n));
     let title = w.pick("قارئ خبرين", "Khabarain Reader");
-    let _ = parts
-        .tray
-        .set_tooltip(Some(format!("{title} — {}", w.unread(n))));
+    let _ = tray.set_tooltip(Some(format!("{title} — {}", w.unread(n))));
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
