@@ -286,14 +286,14 @@ function renderRow(a, index, li = document.createElement("li")) {
   time.dir = "auto";
   time.textContent = relativeTime(a.published_at);
   if (a.published_at) time.title = fullDate(a.published_at);
-  // Each part isolated: an Arabic category beside an English time (or the
-  // reverse) must not reorder the other.
   if (a.urgent) {
     const mark = document.createElement("span");
     mark.className = "urgent-mark";
     mark.textContent = t.urgent;
     meta.append(mark, " · ");
   }
+  // Each part isolated: an Arabic category beside an English time (or the
+  // reverse) must not reorder the other.
   if (a.category_label) {
     const cat = document.createElement("bdi");
     cat.textContent = a.category_label;
