@@ -355,6 +355,7 @@ pub fn set_pref(state: State<'_, AppState>, key: String, value: String) -> CmdRe
         "language" => matches!(value.as_str(), "ar" | "en"),
         "numerals" => matches!(value.as_str(), "latn" | "arab"),
         "calendar" => matches!(value.as_str(), "gregory" | "islamic"),
+        "speech_rate" => value.parse::<f32>().is_ok_and(|r| (0.5..=2.0).contains(&r)),
         "nav_width" => value.parse::<u16>().is_ok_and(|n| (160..=420).contains(&n)),
         "list_width" => value.parse::<u16>().is_ok_and(|n| (240..=800).contains(&n)),
         _ => return Err(CommandError::invalid(format!("unknown preference {key}"))),

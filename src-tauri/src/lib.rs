@@ -11,6 +11,7 @@ mod first_show;
 mod image_scheme;
 mod opml;
 mod options;
+mod read_aloud;
 mod search_index;
 mod state;
 mod tray;
@@ -94,7 +95,11 @@ pub fn run() {
         .register_asynchronous_uri_scheme_protocol(image_scheme::SCHEME, image_scheme::handle)
         .manage(state)
         .manage(tray::Tray::default())
+        .manage(read_aloud::Speaker::default())
         .on_window_event(|window, event| {
+            if let tauri::WindowEvent::Destroyed = event {
+                read_aloud::on_exit(window.app_handle());
+            }
             // With the tray on, closing the window keeps the app (and its
             // syncs and notifications) running.
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
@@ -174,6 +179,11 @@ pub fn run() {
             alerts::set_alert_settings,
             tray::background,
             tray::set_background,
+            read_aloud::speech_status,
+            read_aloud::speech_start,
+            read_aloud::speech_pause,
+            read_aloud::speech_stop,
+            read_aloud::speech_rate,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

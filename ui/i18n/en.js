@@ -148,6 +148,15 @@ export default {
   bookmarked: "Bookmarked",
   share: "Share",
   openInBrowser: "Open in browser",
+  listen: "Listen",
+  speech: {
+    bar: "Reading aloud",
+    pause: "Pause",
+    resume: "Resume",
+    stop: "Stop reading",
+    rate: "Speed",
+    where: (at, of, paused) => `${paused ? "Paused at" : "Reading"} passage ${at} of ${of}`,
+  },
   copyLink: "Copy link",
   copyTitleLink: "Copy headline and link",
   copied: "Copied",
@@ -211,6 +220,7 @@ export default {
     open: "Open the selected story",
     bookmark: "Bookmark or unbookmark",
     share: "Share",
+    listen: "Listen to the story, or pause it",
     read: "Mark read or unread",
     search: "Search",
     sync: "Sync",
@@ -225,6 +235,9 @@ export default {
 
   errors: {
     autostart: "Could not set starting at login",
+    no_speech: "This system has no speech: install Speech Dispatcher and espeak-ng (speech-dispatcher, speech-dispatcher-espeak-ng)",
+    no_arabic_voice: "This system has no Arabic voice: install one (such as speech-dispatcher-espeak-ng)",
+    speech_failed: "Speaking stopped: the speech service failed",
     tray_unavailable: "The tray is not available: install libayatana-appindicator3-1",
     network: "The network could not be reached",
     timeout: "The connection timed out",

@@ -14,6 +14,7 @@ import { openDialog, closeDialog, isOpen as dialogOpen } from "./dialog.js";
 import { toast } from "./toast.js";
 import { initPrefs, prefs, stepFont, onPrefChange } from "./prefs.js";
 import { drawIcons } from "./icons.js";
+import { initReadAloud, toggle as toggleListen, articleShown } from "./read-aloud.js";
 
 const app = document.getElementById("app");
 const showError = (err) => toast(errorMessage(err));
@@ -22,6 +23,7 @@ async function open(id) {
   if (!id) return;
   try {
     const a = await showArticle(id);
+    articleShown();
     select(id);
     app.classList.add("show-reader");
     if (!a.read && prefs.markReadOnOpen) {
@@ -181,6 +183,9 @@ document.addEventListener("keydown", (e) => {
     case "b":
       toggleBookmark();
       break;
+    case "l":
+      toggleListen();
+      break;
     case "r":
       syncNow();
       break;
@@ -258,6 +263,7 @@ async function start() {
     }),
     loadSettingValues(),
   ]);
+  await initReadAloud();
   // A click on a notification of a new item opens it here.
   await listen("alerts://open", (id) => open(id));
   if (info.recovery) showRecovery(info.recovery);

@@ -18,6 +18,7 @@ export const prefs = {
   numerals: "latn",
   calendar: "gregory",
   markReadOnOpen: true,
+  speechRate: 1,
 };
 
 const listeners = [];
@@ -35,6 +36,7 @@ export async function initPrefs() {
   prefs.numerals = saved.numerals === "arab" ? "arab" : "latn";
   prefs.calendar = saved.calendar === "islamic" ? "islamic" : "gregory";
   prefs.markReadOnOpen = saved.mark_read_on_open !== "false";
+  prefs.speechRate = Number(saved.speech_rate) || 1;
   apply();
 }
 
@@ -53,6 +55,7 @@ const KEYS = {
   numerals: "numerals",
   calendar: "calendar",
   markReadOnOpen: "mark_read_on_open",
+  speechRate: "speech_rate",
 };
 
 /** Changes one preference: applied at once, then saved. */
