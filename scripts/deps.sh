@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing the app needs on Debian/Ubuntu,
 # skipping whatever is already there. Sourced by run-demo.sh and test.sh.
-#   deps_app   — WebKitGTK and build tools, the Rust toolchain
-#   deps_test  — deps_app + Xvfb, WebKitWebDriver, tauri-driver, rustfmt, clippy,
+#   deps_app   — WebKitGTK and build tools, Speech Dispatcher with espeak-ng
+#                (libspeechd-dev and libclang-dev for its bindings), the Rust toolchain
+#   deps_test  — deps_app + Xvfb, PulseAudio, WebKitWebDriver, tauri-driver, rustfmt, clippy,
 #                the Tauri CLI (npm), what the install test and the workflow check use,
 #                and the sync-account tests' servers (deps_miniflux)
 #   deps_miniflux — PostgreSQL (Debian's) and Miniflux built from the Go module proxy
 set -euo pipefail
 
 APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config curl file libxdo-dev libssl-dev
-  libayatana-appindicator3-dev librsvg2-dev fonts-noto-core)
+  libayatana-appindicator3-dev librsvg2-dev fonts-noto-core
+  libspeechd-dev libclang-dev speech-dispatcher speech-dispatcher-espeak-ng)
 TEST_PACKAGES=(xvfb xauth webkit2gtk-driver dbus-x11 desktop-file-utils xdotool shellcheck python3-venv
-  gnome-keyring libsecret-tools)
+  gnome-keyring libsecret-tools pulseaudio pulseaudio-utils)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

@@ -5,6 +5,7 @@
 //! speaker can say them with an English voice instead of spelling them
 //! with the Arabic one.
 
+mod dates;
 mod numbers;
 pub mod script;
 
@@ -92,6 +93,11 @@ pub fn speakable(text: &str) -> String {
     let mut i = 0;
     'outer: while i < chars.len() {
         if ascii_digit(chars[i]).is_some() {
+            if let Some((said, len)) = dates::date_at(&chars[i..]) {
+                out.push_str(&said);
+                i += len;
+                continue 'outer;
+            }
             let mut number = String::new();
             while i < chars.len() {
                 let c = chars[i];
@@ -117,6 +123,17 @@ pub fn speakable(text: &str) -> String {
                 i += n;
                 continue 'outer;
             }
+        }
+        // «ديسمبر/كانون الأول»: the two names of a month, said one after
+        // the other, not the slash between them.
+        if chars[i] == '/'
+            && i > 0
+            && is_arabic(chars[i - 1])
+            && chars.get(i + 1).is_some_and(|c| is_arabic(*c))
+        {
+            out.push_str("، ");
+            i += 1;
+            continue;
         }
         out.push(chars[i]);
         i += 1;
@@ -193,6 +210,26 @@ mod tests {
         assert_eq!(
             speakable("1234567890123"),
             "واحد اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة صفر واحد اثنان ثلاثة"
+        );
+    }
+
+    #[test]
+    fn dates_are_said_with_the_month_by_name() {
+        assert_eq!(
+            speakable("في 3/12/2026 أعلنت"),
+            "في ثلاثة ديسمبر ألفان وستة وعشرون أعلنت"
+        );
+        assert_eq!(
+            speakable("بتاريخ ٢٥/١١/٢٠٢٦"),
+            "بتاريخ خمسة وعشرون نوفمبر ألفان وستة وعشرون"
+        );
+        assert_eq!(speakable("2026-01-09"), "تسعة يناير ألفان وستة وعشرون");
+        // Not a date: no such month, or a fraction.
+        assert_eq!(speakable("3/13/2026"), "ثلاثة/ثلاثة عشر/ألفان وستة وعشرون");
+        assert_eq!(speakable("1/2"), "واحد/اثنان");
+        assert_eq!(
+            speakable("في 8 ديسمبر/كانون الأول"),
+            "في ثمانية ديسمبر، كانون الأول"
         );
     }
 

@@ -1,7 +1,8 @@
 //! Reading aloud over every article a real sync stores: what is said of each
 //! (its speech script) holds the headline, then every paragraph and
 //! subheading the site wrote, in order, each said as the speech rules say
-//! it; never a picture caption or a see-also line; and every body passage
+//! it; never a picture caption or a see-also line; no digit, tatweel, bidi
+//! control or slash left for the engine to spell; and every body passage
 //! points at a text block the window will find at that index.
 
 use khabarain_core::speech::script::{script, Part, BLOCKS};
@@ -89,6 +90,22 @@ async fn every_paragraph_is_said_in_order_and_no_caption_or_link_is() {
         for b in &a.body {
             if let Block::SeeAlso(t) = b {
                 assert!(!all.contains(&said(t)), "{}: see-also said: {t}", a.slug);
+            }
+        }
+        // Nothing a speech engine would spell out or trip on: no digit of
+        // either script, no tatweel or bidi control, no slash between words.
+        for p in &s {
+            for seg in &p.segments {
+                let bad = seg.text.chars().find(|c| {
+                    c.is_ascii_digit()
+                        || ('\u{0660}'..='\u{0669}').contains(c)
+                        || matches!(c, '\u{0640}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+                        || ('\u{202A}'..='\u{202E}').contains(c)
+                        || ('\u{2066}'..='\u{2069}').contains(c)
+                });
+                assert!(bad.is_none(), "{}: {bad:?} in {:?}", a.slug, seg.text);
+                let slash = seg.text.contains('/') && seg.lang == "ar";
+                assert!(!slash, "{}: a slash said in {:?}", a.slug, seg.text);
             }
         }
         // Each body passage names a block the window finds.
