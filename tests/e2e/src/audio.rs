@@ -192,6 +192,9 @@ impl Recording {
 pub fn stop_speech_dispatcher(runtime: &Path) {
     let pid_file = runtime.join("speech-dispatcher/pid/speech-dispatcher.pid");
     if let Ok(pid) = std::fs::read_to_string(pid_file) {
-        let _ = Command::new("kill").arg(pid.trim()).status();
+        let _ = Command::new("kill")
+            .arg(pid.trim())
+            .stderr(Stdio::null())
+            .status();
     }
 }

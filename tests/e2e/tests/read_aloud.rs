@@ -229,3 +229,63 @@ async fn an_article_is_read_aloud_with_its_passage_highlighted() {
         "{speaking:.1}s of speech for {said_words} words (expected {low:.1}–{high:.1}s)"
     );
 }
+
+/// Without a speech service the listen button says so: the app's speech
+/// client is pointed at a socket no server can take (`SPEECHD_ADDRESS`),
+/// so connecting and starting one both fail.
+#[tokio::test]
+#[ignore = "needs Xvfb, dbus-daemon, tauri-driver and the built app; run by scripts/test.sh"]
+async fn without_speech_the_listen_button_says_what_to_install() {
+    let site = FixtureSite::start(0).await.expect("fixture site");
+    let home = tempfile::tempdir().expect("tempdir");
+    let bus = SessionBus::start(home.path());
+    let runtime = home.path().join("run");
+    std::fs::create_dir_all(&runtime).expect("runtime dir");
+    let mut env = khabarain_e2e::app_env(home.path(), &site.base_url());
+    env.push(("DBUS_SESSION_BUS_ADDRESS", bus.address.clone()));
+    env.push(("XDG_RUNTIME_DIR", runtime.display().to_string()));
+    env.push((
+        "SPEECHD_ADDRESS",
+        format!(
+            "unix_socket:{}/no-such-dir/speechd.sock",
+            home.path().display()
+        ),
+    ));
+    let driver = Driver::start(&env, home.path());
+    let c = driver.session().await;
+    wait_until(
+        &c,
+        "document.getElementById('sync-status').textContent === 'تمت المزامنة: 36 خبراً جديداً'",
+        60,
+    )
+    .await;
+    click(&c, ".article-row").await;
+    wait_until(&c, "!document.getElementById('reader-toolbar').hidden", 10).await;
+    js(
+        &c,
+        "document.getElementById('toast').hidden = true; return 0",
+    )
+    .await;
+    click(&c, "#listen-btn").await;
+    let said = wait_until(
+        &c,
+        "!document.getElementById('toast').hidden && document.getElementById('toast').textContent",
+        20,
+    )
+    .await;
+    assert_eq!(
+        said,
+        serde_json::json!("لا يتوفر نطق على هذا النظام: ثبّت Speech Dispatcher وespeak-ng (الحزمتان speech-dispatcher وspeech-dispatcher-espeak-ng)")
+    );
+    assert_eq!(
+        js(
+            &c,
+            "return [document.getElementById('listen-btn').dataset.missing, document.getElementById('speech-bar').hidden]"
+        )
+        .await,
+        serde_json::json!(["no_speech", true])
+    );
+    let _ = c.close().await;
+    drop(driver);
+    stop_speech_dispatcher(&runtime);
+}
