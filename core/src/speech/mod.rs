@@ -126,10 +126,11 @@ pub fn speakable(text: &str) -> String {
         }
         // «ديسمبر/كانون الأول»: the two names of a month, said one after
         // the other, not the slash between them.
+        let letter = |c: char| is_arabic(c) && c.is_alphabetic();
         if chars[i] == '/'
             && i > 0
-            && is_arabic(chars[i - 1])
-            && chars.get(i + 1).is_some_and(|c| is_arabic(*c))
+            && letter(chars[i - 1])
+            && chars.get(i + 1).is_some_and(|c| letter(*c))
         {
             out.push_str("، ");
             i += 1;
@@ -227,6 +228,7 @@ mod tests {
         // Not a date: no such month, or a fraction.
         assert_eq!(speakable("3/13/2026"), "ثلاثة/ثلاثة عشر/ألفان وستة وعشرون");
         assert_eq!(speakable("1/2"), "واحد/اثنان");
+        assert_eq!(speakable("(٠/٠)"), "(صفر/صفر)");
         assert_eq!(
             speakable("في 8 ديسمبر/كانون الأول"),
             "في ثمانية ديسمبر، كانون الأول"
