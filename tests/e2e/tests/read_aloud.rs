@@ -3,10 +3,10 @@
 //! voice into a PulseAudio null sink that the test records. The article is
 //! one of the fixture site's own, cut by a rule to two paragraphs with a
 //! subheading and a see-also line between them (the see-also is not said).
-//! The test pauses at the summary and resumes, and checks: the highlighted
-//! passage goes headline → summary → each paragraph in order; the recording
-//! is not silent, is silent while paused, and its spoken length fits the
-//! number of words said.
+//! The test pauses at the summary with the bar's button, resumes with the
+//! `l` key, and checks: the highlighted passage goes headline → summary →
+//! each paragraph in order; the recording is not silent, is silent while
+//! paused, and its spoken length fits the number of words said.
 
 use std::time::{Duration, Instant};
 
@@ -14,7 +14,7 @@ use chrono::Utc;
 use khabarain_core::speech::segments;
 use khabarain_e2e::audio::{stop_speech_dispatcher, NullSink, VOICED};
 use khabarain_e2e::session_bus::SessionBus;
-use khabarain_e2e::{click, js, screenshot_dir, wait_until, Driver};
+use khabarain_e2e::{click, js, key, screenshot_dir, wait_until, Driver};
 use khabarain_fixture_site::corpus::Block;
 use khabarain_fixture_site::FixtureSite;
 
@@ -168,7 +168,8 @@ async fn an_article_is_read_aloud_with_its_passage_highlighted() {
                 "paused on the summary"
             );
             resumed_at = Some(recorder.at());
-            click(&c, "#speech-pause").await;
+            // The key resumes as the button does.
+            key(&c, "l").await;
         }
         if !shot && now.0.as_deref().is_some_and(|l| l.starts_with("block:")) {
             let png = c.screenshot().await.expect("screenshot");
