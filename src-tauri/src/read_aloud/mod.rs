@@ -277,7 +277,7 @@ pub async fn speech_start(
     tauri::async_runtime::spawn_blocking(move || {
         let speaker = app.state::<Speaker>();
         let mut inner = lock(&speaker)?;
-        if let Some(r) = rate {
+        if let Some(r) = rate.filter(|r| r.is_finite()) {
             inner.rate = Some(r.clamp(SLOWEST, FASTEST));
         }
         let at = from.unwrap_or(0).min(passages.len() - 1);
