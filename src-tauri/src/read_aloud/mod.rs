@@ -273,10 +273,7 @@ pub async fn speech_start(
     if passages.is_empty() {
         return Err(CommandError::invalid("the article has no text to read"));
     }
-    // Connecting and queueing talk to the speech server: off the main thread.
-    tauri::async_runtime::spawn_blocking(move || {
-        let speaker = app.state::<Speaker>();
-        let mut inner = lock(&speaker)?;
+    change(app, move |app, speaker, inner| {
         if let Some(r) = rate.filter(|r| r.is_finite()) {
             inner.rate = Some(r.clamp(SLOWEST, FASTEST));
         }
@@ -287,14 +284,32 @@ pub async fn speech_start(
             at,
             paused: false,
         });
-        if let Err(e) = speaker.say(&app, &mut inner) {
+        if let Err(e) = speaker.say(app, inner) {
             inner.run = None;
             return Err(e);
         }
         tracing::info!(article = id, from = at, "reading aloud");
+        Ok(true)
+    })
+    .await
+}
+
+/// Runs `f` on the speaker off the main thread (connecting and queueing
+/// talk to the speech server), then tells the window where speech is if
+/// `f` says something changed.
+async fn change<F>(app: AppHandle, f: F) -> CmdResult<Status>
+where
+    F: FnOnce(&AppHandle, &Speaker, &mut Inner) -> CmdResult<bool> + Send + 'static,
+{
+    tauri::async_runtime::spawn_blocking(move || {
+        let speaker = app.state::<Speaker>();
+        let mut inner = lock(&speaker)?;
+        let changed = f(&app, &speaker, &mut inner)?;
         let status = status_of(&inner);
         drop(inner);
-        emit(&app, &status);
+        if changed {
+            emit(&app, &status);
+        }
         Ok(status)
     })
     .await
@@ -305,45 +320,33 @@ pub async fn speech_start(
 /// passage again from its start.
 #[tauri::command]
 pub async fn speech_pause(app: AppHandle, paused: bool) -> CmdResult<Status> {
-    tauri::async_runtime::spawn_blocking(move || {
-        let speaker = app.state::<Speaker>();
-        let mut inner = lock(&speaker)?;
+    change(app, move |app, speaker, inner| {
         let Some(run) = inner.run.as_mut() else {
-            return Ok(status_of(&inner));
+            return Ok(false);
         };
         if run.paused == paused {
-            return Ok(status_of(&inner));
+            return Ok(false);
         }
         run.paused = paused;
         if paused {
-            speaker.stop_engine(&mut inner);
+            speaker.stop_engine(inner);
         } else {
-            speaker.say(&app, &mut inner)?;
+            speaker.say(app, inner)?;
         }
-        let status = status_of(&inner);
-        drop(inner);
-        emit(&app, &status);
-        Ok(status)
+        Ok(true)
     })
     .await
-    .map_err(|e| failed("speech_failed", e.to_string()))?
 }
 
 /// Stops reading.
 #[tauri::command]
 pub async fn speech_stop(app: AppHandle) -> CmdResult<Status> {
-    tauri::async_runtime::spawn_blocking(move || {
-        let speaker = app.state::<Speaker>();
-        let mut inner = lock(&speaker)?;
+    change(app, |_, speaker, inner| {
         inner.run = None;
-        speaker.stop_engine(&mut inner);
-        let status = status_of(&inner);
-        drop(inner);
-        emit(&app, &status);
-        Ok(status)
+        speaker.stop_engine(inner);
+        Ok(true)
     })
     .await
-    .map_err(|e| failed("speech_failed", e.to_string()))?
 }
 
 /// A new speed; a passage being said is said again at it.
@@ -352,20 +355,14 @@ pub async fn speech_rate(app: AppHandle, rate: f32) -> CmdResult<Status> {
     if !rate.is_finite() {
         return Err(CommandError::invalid("the speed is not a number"));
     }
-    tauri::async_runtime::spawn_blocking(move || {
-        let speaker = app.state::<Speaker>();
-        let mut inner = lock(&speaker)?;
+    change(app, move |app, speaker, inner| {
         inner.rate = Some(rate.clamp(SLOWEST, FASTEST));
         if inner.run.as_ref().is_some_and(|r| !r.paused) {
-            speaker.say(&app, &mut inner)?;
+            speaker.say(app, inner)?;
         }
-        let status = status_of(&inner);
-        drop(inner);
-        emit(&app, &status);
-        Ok(status)
+        Ok(true)
     })
     .await
-    .map_err(|e| failed("speech_failed", e.to_string()))?
 }
 
 /// Stops speech when the app quits, so the speech server does not go on
