@@ -105,10 +105,12 @@ fn builder() -> ammonia::Builder<'static> {
         .generic_attributes(HashSet::from(["dir"]))
         .url_schemes(schemes)
         .link_rel(Some("noopener noreferrer nofollow"))
+        // An object's children are what a page shows where the object
+        // cannot be (its fallback): the object goes, they stay.
         .clean_content_tags(
             [
-                "script", "style", "iframe", "object", "embed", "template", "noscript", "svg",
-                "math", "form", "textarea", "select",
+                "script", "style", "iframe", "embed", "template", "noscript", "svg", "math",
+                "form", "textarea", "select",
             ]
             .into_iter()
             .collect(),

@@ -133,6 +133,20 @@ fn last_sentence_start(text: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// The windows-1252 character of a byte 0x80–0x9F (where ISO-8859-1 has
+/// C1 controls that no one writes on purpose: a numeric reference `&#147;`
+/// or a byte 0x93 means “). `None` outside that range.
+pub fn windows_1252_high(n: u32) -> Option<char> {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    n.checked_sub(0x80)
+        .and_then(|i| HIGH.get(i as usize))
+        .copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,6 +33,12 @@ pub struct ListArgs {
     /// Bookmarks with this tag.
     #[serde(default)]
     pub tag: Option<String>,
+    /// Articles by this author.
+    #[serde(default)]
+    pub author: Option<String>,
+    /// Articles the feed tagged so.
+    #[serde(default)]
+    pub feed_tag: Option<String>,
     #[serde(default)]
     pub sort: ListSort,
     /// Published from (Unix seconds).
@@ -125,12 +131,34 @@ impl ListArgs {
         if self.tag.as_ref().is_some_and(|t| t.chars().count() > 64) {
             return Err(CommandError::invalid("tag too long"));
         }
+        let label = |v: Option<String>| -> CmdResult<Option<String>> {
+            match v {
+                Some(v) if v.chars().count() > MAX_LABEL_CHARS => {
+                    Err(CommandError::invalid("author or tag too long"))
+                }
+                v => Ok(v.filter(|v| !v.trim().is_empty())),
+            }
+        };
+        let (author, feed_tag) = (label(self.author)?, label(self.feed_tag)?);
+        let tag = self.tag.filter(|t| !t.trim().is_empty());
+        if [tag.is_some(), author.is_some(), feed_tag.is_some()]
+            .iter()
+            .filter(|x| **x)
+            .count()
+            > 1
+        {
+            return Err(CommandError::invalid(
+                "a list is narrowed to one tag or author at a time",
+            ));
+        }
         Ok(ListFilter {
             category: self.category,
             bookmarked_only: self.bookmarked,
             unread_only: self.unread,
             query,
-            tag: self.tag.filter(|t| !t.trim().is_empty()),
+            tag,
+            author,
+            feed_tag,
             sort: self.sort,
             since: self.since,
             until: self.until,
@@ -141,6 +169,9 @@ impl ListArgs {
 }
 
 const MAX_QUERY_CHARS: usize = 200;
+/// The longest author name or feed tag a list is narrowed to (the store
+/// keeps what feeds give; a name longer than this is no one's).
+const MAX_LABEL_CHARS: usize = 200;
 
 #[tauri::command]
 pub fn list_articles(state: State<'_, AppState>, args: ListArgs) -> CmdResult<Vec<ArticleSummary>> {

@@ -310,6 +310,7 @@ async fn store_new_items(
             new: 0,
             updated: 0,
             failed_pages: 0,
+            pending_pages: 0,
             cut: false,
             error: None,
         };

@@ -73,6 +73,7 @@ fn entry(
         content_html: (!content.is_empty()).then(|| content.to_string()),
         published,
         updated: None,
+        authors: Vec::new(),
         tags: Vec::new(),
     }
 }

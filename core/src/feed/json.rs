@@ -8,7 +8,7 @@
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
-use super::{RawEntry, RawFeed};
+use super::{RawEntry, RawFeed, RawPerson, RawTag, RawText};
 
 /// Reads a JSON document. `None` when it is not a JSON Feed at all.
 pub fn read(
@@ -25,7 +25,7 @@ pub fn read(
                 _ => return None,
             };
             let mut feed = RawFeed {
-                title: doc.get("title").and_then(text),
+                title: doc.get("title").and_then(text).map(RawText::plain),
                 ..RawFeed::default()
             };
             for item in items {
@@ -96,37 +96,44 @@ fn when(v: Option<&Value>, date: &dyn Fn(&str) -> Option<DateTime<Utc>>) -> Opti
 fn entry(item: &Value, date: &dyn Fn(&str) -> Option<DateTime<Utc>>) -> Option<RawEntry> {
     let item = item.as_object()?;
     let get = |k: &str| item.get(k).and_then(text);
-    let content_text = get("content_text").map(|t| {
-        // Plain text: each line a paragraph, escaped.
-        t.lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| format!("<p>{}</p>", escape(l)))
-            .collect::<String>()
-    });
+    // JSON Feed 1.1's `authors`, 1.0's `author`.
+    let people: Vec<&Value> = match (item.get("authors"), item.get("author")) {
+        (Some(Value::Array(a)), _) => a.iter().collect(),
+        (_, Some(one @ Value::Object(_))) => vec![one],
+        _ => Vec::new(),
+    };
+    let authors = people
+        .into_iter()
+        .filter_map(|p| {
+            let p = p.as_object()?;
+            Some(RawPerson {
+                name: p.get("name").and_then(text).unwrap_or_default(),
+                email: None,
+                url: p.get("url").and_then(text),
+            })
+        })
+        .collect();
     Some(RawEntry {
         id: get("id").unwrap_or_default(),
-        title: get("title"),
+        title: get("title").map(RawText::plain),
         link: get("url").or_else(|| get("external_url")),
-        summary: get("summary"),
-        content: get("content_html").or(content_text),
+        summary: get("summary").map(RawText::plain),
+        content: get("content_html")
+            .map(RawText::html)
+            .or_else(|| get("content_text").map(RawText::plain)),
         published: when(item.get("date_published"), date),
         updated: when(item.get("date_modified"), date),
+        authors,
         tags: item
             .get("tags")
             .and_then(|t| t.as_array())
             .map(|tags| {
                 tags.iter()
-                    .filter_map(|t| t.as_str().map(String::from))
+                    .filter_map(|t| t.as_str().map(RawTag::new))
                     .collect()
             })
             .unwrap_or_default(),
     })
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// The source text of each element of the document's `items` array, for a
@@ -197,7 +204,10 @@ mod tests {
     }
 
     fn titles(feed: &RawFeed) -> Vec<Option<&str>> {
-        feed.items.iter().map(|e| e.title.as_deref()).collect()
+        feed.items
+            .iter()
+            .map(|e| e.title.as_ref().map(|t| t.value.as_str()))
+            .collect()
     }
 
     #[test]
@@ -215,7 +225,7 @@ mod tests {
             ]}"#,
         )
         .expect("a feed");
-        assert_eq!(feed.title.as_deref(), Some("قناة"));
+        assert_eq!(feed.title.as_ref().map(|t| t.value.as_str()), Some("قناة"));
         assert_eq!(
             titles(&feed),
             [
@@ -244,8 +254,8 @@ mod tests {
         let feed = read_str(doc).expect("a feed");
         assert_eq!(titles(&feed), [Some("أ [مع] {أقواس}"), Some("ب")]);
         assert_eq!(
-            feed.items[0].content.as_deref(),
-            Some("<p>سطر \"مقتبس\" \\ مائل</p>")
+            feed.items[0].content,
+            Some(RawText::plain("سطر \"مقتبس\" \\ مائل"))
         );
     }
 

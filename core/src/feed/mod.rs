@@ -9,15 +9,66 @@
 
 mod dates;
 mod json;
-mod recover;
+mod xml;
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::error::{Error, Result};
 use crate::text::{clean_text, collapse_ws};
 
 pub use dates::parse as parse_date;
+
+/// A person a feed names as an item's author (RSS `author`, `dc:creator`,
+/// Atom `author`, JSON Feed `authors`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl Person {
+    /// What a byline shows: the name, else the address.
+    pub fn shown(&self) -> &str {
+        match (&self.name, &self.email) {
+            (n, _) if !n.is_empty() => n,
+            (_, Some(e)) => e,
+            _ => "",
+        }
+    }
+}
+
+/// A category or tag as the feed gives it: its term, the scheme it belongs
+/// to (RSS `domain`, Atom `scheme`) and the label to show (Atom `label`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Tag {
+    pub term: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+impl Tag {
+    /// What a reader sees: the label, else the term.
+    pub fn shown(&self) -> &str {
+        self.label
+            .as_deref()
+            .filter(|l| !l.is_empty())
+            .unwrap_or(&self.term)
+    }
+
+    pub fn new(term: &str) -> Self {
+        Self {
+            term: term.to_string(),
+            ..Self::default()
+        }
+    }
+}
 
 /// One item of a feed, reduced to what sync needs.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,17 +79,22 @@ pub struct FeedEntry {
     /// Its http(s) link; none when it has no link, or one that is not a web
     /// address (`javascript:`): the item is kept, with the feed's text.
     pub url: Option<Url>,
+    /// Its headline as text; empty when the item has none and says nothing
+    /// to make one of.
     pub title: String,
     pub summary: String,
-    /// The item's full text as the feed carries it (HTML, unsanitised):
-    /// the body of an item that has no page to fetch.
+    /// The item's full text as the feed carries it (HTML, unsanitised; a
+    /// plain-text content is made HTML): the body of an item that has no
+    /// page to fetch, and the text a page's extraction is weighed against.
     pub content_html: Option<String>,
     pub published: Option<DateTime<Utc>>,
     /// When the feed says the item last changed.
     pub updated: Option<DateTime<Utc>>,
+    /// Its authors, as the feed names them.
+    pub authors: Vec<Person>,
     /// Its categories and tags as the feed names them (RSS `category`,
-    /// Atom `category`'s label or term, JSON Feed `tags`).
-    pub tags: Vec<String>,
+    /// Atom `category`, `dc:subject`, JSON Feed `tags`…).
+    pub tags: Vec<Tag>,
 }
 
 #[derive(Debug, Clone)]
@@ -47,38 +103,109 @@ pub struct ParsedFeed {
     pub entries: Vec<FeedEntry>,
     /// Items past [`MAX_ENTRIES`] were left out.
     pub cut: bool,
-    /// Items that said nothing a reader could use, or could not be read
-    /// even loosely.
+    /// Items that said nothing a reader could use.
     pub skipped: usize,
 }
+
+/// A text as a feed gives it: plain text, or HTML.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct RawText {
+    pub value: String,
+    pub html: bool,
+}
+
+impl RawText {
+    pub fn html(value: impl Into<String>) -> Self {
+        Self {
+            value: value.into(),
+            html: true,
+        }
+    }
+
+    pub fn plain(value: impl Into<String>) -> Self {
+        Self {
+            value: value.into(),
+            html: false,
+        }
+    }
+
+    /// As text, whatever it was.
+    fn text(&self) -> String {
+        if self.html {
+            html_to_text(&self.value)
+        } else {
+            collapse_ws(&self.value)
+        }
+    }
+
+    /// As HTML, whatever it was: plain text becomes paragraphs.
+    fn into_html(self) -> String {
+        if self.html {
+            return self.value;
+        }
+        let mut out = String::new();
+        for para in self
+            .value
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            out.push_str("<p>");
+            for (i, line) in para.lines().enumerate() {
+                if i > 0 {
+                    out.push_str("<br>");
+                }
+                out.push_str(&escape_html(line));
+            }
+            out.push_str("</p>");
+        }
+        out
+    }
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+pub(crate) type RawPerson = Person;
+pub(crate) type RawTag = Tag;
 
 /// An item as a format gives it, before the app's rules apply.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct RawEntry {
     pub id: String,
-    /// HTML or text, as the feed wrote it.
-    pub title: Option<String>,
-    /// The link as written (relative links are resolved later).
+    pub title: Option<RawText>,
+    /// The link, resolved against the document's address and `xml:base`.
     pub link: Option<String>,
-    pub summary: Option<String>,
-    pub content: Option<String>,
+    pub summary: Option<RawText>,
+    pub content: Option<RawText>,
     pub published: Option<DateTime<Utc>>,
     pub updated: Option<DateTime<Utc>>,
-    pub tags: Vec<String>,
+    pub authors: Vec<RawPerson>,
+    pub tags: Vec<RawTag>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub(crate) struct RawFeed {
-    pub title: Option<String>,
+    pub title: Option<RawText>,
     pub items: Vec<RawEntry>,
     /// Items in the document, read or not.
     pub total: usize,
     pub skipped: usize,
 }
 
-/// Parses a feed document fetched from `feed_url`. Every item with
-/// something to read is kept, with or without a link.
+/// Parses a feed document fetched from `feed_url`, already decoded to
+/// UTF-8 (`fetch::charset`); `utf8_bytes` says it was UTF-8 on the wire
+/// (then UTF-8 that a server mangled as Latin-1 is repaired). Every item
+/// with something to read is kept, with or without a link; a feed with no
+/// items is a feed (a new site, every item expired), with its title.
 pub fn parse_feed(body: &[u8], feed_url: &Url) -> Result<ParsedFeed> {
+    parse_feed_from(body, feed_url, true)
+}
+
+pub fn parse_feed_from(body: &[u8], feed_url: &Url, utf8_bytes: bool) -> Result<ParsedFeed> {
     let zone = dates::feed_zone(body).unwrap_or_else(crate::site_config::site_zone);
     let date = move |s: &str| dates::parse(s, zone);
     let not_a_feed = |found: &str| Error::NotAFeed {
@@ -92,7 +219,24 @@ pub fn parse_feed(body: &[u8], feed_url: &Url) -> Result<ParsedFeed> {
         None => return Err(not_a_feed("an empty document")),
         Some(b'{') | Some(b'[') => json::read(body, MAX_ENTRIES, &date)
             .ok_or_else(|| not_a_feed("JSON that is not a JSON Feed"))?,
-        Some(b'<') => read_xml(body, feed_url, zone)?,
+        Some(b'<') => {
+            // Text is UTF-8 by now; a document cut inside a character is
+            // read up to it.
+            let text = match std::str::from_utf8(body) {
+                Ok(t) => std::borrow::Cow::Borrowed(t),
+                Err(e) if e.error_len().is_none() => std::borrow::Cow::Borrowed(
+                    std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or_default(),
+                ),
+                Err(_) => String::from_utf8_lossy(body),
+            };
+            match xml::root(&text) {
+                xml::Root::Feed => xml::read(&text, Some(feed_url), utf8_bytes, MAX_ENTRIES, &date),
+                xml::Root::Html => return Err(not_a_feed("an HTML page")),
+                xml::Root::Other | xml::Root::Empty => {
+                    return Err(not_a_feed("XML that is not RSS, RDF or Atom"))
+                }
+            }
+        }
         Some(_) => return Err(not_a_feed("a document that is not XML or JSON")),
     };
     let mut entries: Vec<FeedEntry> = raw
@@ -100,18 +244,16 @@ pub fn parse_feed(body: &[u8], feed_url: &Url) -> Result<ParsedFeed> {
         .into_iter()
         .filter_map(|entry| entry_of(entry, feed_url))
         .collect();
-    if entries.is_empty() && raw.total > 0 {
-        return Err(Error::FeedParse {
-            url: feed_url.to_string(),
-            message: format!("none of its {} items could be read", raw.total),
-        });
-    }
-    let skipped = raw.total.min(MAX_ENTRIES).saturating_sub(entries.len());
+    let skipped = raw.skipped
+        + raw
+            .total
+            .min(MAX_ENTRIES)
+            .saturating_sub(entries.len() + raw.skipped);
     distinct_guids(&mut entries);
     Ok(ParsedFeed {
         title: raw
             .title
-            .map(|t| clean_text(&html_to_text(&t)))
+            .map(|t| clean_text(&t.text()))
             .filter(|t| !t.is_empty()),
         entries,
         cut: raw.total > MAX_ENTRIES,
@@ -119,183 +261,21 @@ pub fn parse_feed(body: &[u8], feed_url: &Url) -> Result<ParsedFeed> {
     })
 }
 
-/// An XML document: whole through feed-rs, else item by item.
-fn read_xml(body: &[u8], feed_url: &Url, zone: FixedOffset) -> Result<RawFeed> {
-    let text = match std::str::from_utf8(body) {
-        Ok(t) => t,
-        // A document cut inside a character is read up to it; bytes that
-        // are not UTF-8 elsewhere mean an encoding nobody declared, and
-        // guessing would store mojibake.
-        Err(e) if e.error_len().is_none() => {
-            std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or_default()
-        }
-        Err(e) => {
-            return Err(Error::FeedParse {
-                url: feed_url.to_string(),
-                message: format!(
-                    "bytes that are not UTF-8 at {} and no encoding declared",
-                    e.valid_up_to()
-                ),
-            })
-        }
-    };
-    let item = match recover::root(text) {
-        recover::Root::Feed { item } => item,
-        recover::Root::Html => {
-            return Err(Error::NotAFeed {
-                url: feed_url.to_string(),
-                found: "an HTML page".into(),
-            })
-        }
-        recover::Root::Other | recover::Root::Empty => {
-            return Err(Error::NotAFeed {
-                url: feed_url.to_string(),
-                found: "XML that is not RSS, RDF or Atom".into(),
-            })
-        }
-    };
-    // Past the item limit, nothing is parsed (nor held in memory).
-    let first = recover::first_items(text, item, MAX_ENTRIES);
-    let over = first.is_some();
-    let text = escape_bare_ampersands(first.as_deref().unwrap_or(text));
-    let whole = parser(feed_url, zone)
-        .parse(text.as_bytes())
-        .ok()
-        // A parser that stops early without an error (a stray end tag can
-        // end an item, and the rest with it) has lost items: every item of
-        // the document must be accounted for.
-        .filter(|feed| {
-            let n = feed.entries.len();
-            text.matches(&format!("<{item}")).count() <= n || recover::item_count(&text, item) <= n
-        });
-    if let Some(feed) = whole {
-        let total = feed.entries.len() + usize::from(over);
-        return Ok(RawFeed {
-            title: feed.title.map(|t| t.content),
-            items: feed
-                .entries
-                .into_iter()
-                .take(MAX_ENTRIES)
-                .map(raw_of)
-                .collect(),
-            total,
-            skipped: 0,
-        });
-    }
-    let one = |doc: &str| -> Option<RawEntry> {
-        parser(feed_url, zone)
-            .parse(doc.as_bytes())
-            .ok()?
-            .entries
-            .into_iter()
-            .next()
-            .map(raw_of)
-    };
-    let mut feed = recover::read(&text, item, MAX_ENTRIES, &one, &|s| dates::parse(s, zone));
-    feed.total += usize::from(over);
-    if feed.total == 0 {
-        return Err(Error::FeedParse {
-            url: feed_url.to_string(),
-            message: "no item could be read".into(),
-        });
-    }
-    Ok(feed)
-}
-
-fn parser(feed_url: &Url, zone: FixedOffset) -> feed_rs::parser::Parser {
-    feed_rs::parser::Builder::new()
-        .base_uri(Some(feed_url.as_str()))
-        // No made-up ids: feed-rs would give an item without guid or link a
-        // random one, new on every sync. `synthetic_guid` is stable.
-        .id_generator(|_, _, _| String::new())
-        .timestamp_parser(move |s| dates::parse(s, zone))
-        .build()
-}
-
-fn raw_of(entry: feed_rs::model::Entry) -> RawEntry {
-    let link = entry
-        .links
-        .iter()
-        .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
-        .or_else(|| entry.links.first())
-        .map(|l| l.href.clone());
-    RawEntry {
-        id: entry.id,
-        title: entry.title.map(|t| t.content),
-        link,
-        summary: entry.summary.map(|t| t.content),
-        content: entry.content.and_then(|c| c.body),
-        published: entry.published,
-        updated: entry.updated,
-        tags: entry
-            .categories
-            .into_iter()
-            .map(|c| c.label.unwrap_or(c.term))
-            .collect(),
-    }
-}
-
-/// A `&` that starts no entity (`Q&A`, `AT&T` in a headline) escaped, as
-/// browsers and lenient readers take it; CDATA and comments left alone.
-/// Strict XML would lose the text that holds it.
-fn escape_bare_ampersands(text: &str) -> std::borrow::Cow<'_, str> {
-    fn starts_entity(rest: &str) -> bool {
-        let Some(end) = rest.find(';').filter(|e| (2..=12).contains(e)) else {
-            return false;
-        };
-        let name = &rest[1..end];
-        match name.strip_prefix('#') {
-            Some(n) => match n.strip_prefix(['x', 'X']) {
-                Some(hex) => !hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit()),
-                None => !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()),
-            },
-            None => {
-                name.chars().all(|c| c.is_ascii_alphanumeric())
-                    && name.starts_with(|c: char| c.is_ascii_alphabetic())
-            }
-        }
-    }
-    // Nearly every feed: each `&` starts an entity, nothing to do.
-    if text
-        .match_indices('&')
-        .all(|(i, _)| starts_entity(&text[i..]))
-    {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 64);
-    let mut rest = text;
-    while let Some(i) = rest.find(['&', '<']) {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let skip_to = if rest.starts_with("<![CDATA[") {
-            Some("]]>")
-        } else if rest.starts_with("<!--") {
-            Some("-->")
-        } else {
-            None
-        };
-        if let Some(end) = skip_to {
-            let n = rest.find(end).map_or(rest.len(), |e| e + end.len());
-            out.push_str(&rest[..n]);
-            rest = &rest[n..];
-        } else if rest.starts_with('&') && !starts_entity(rest) {
-            out.push_str("&amp;");
-            rest = &rest[1..];
-        } else {
-            out.push_str(&rest[..1]);
-            rest = &rest[1..];
-        }
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
-}
-
-/// The longest summary kept from a feed, in characters (the page gives the
-/// article's own).
+/// The longest summary kept from a feed, in characters (the body holds
+/// the whole text).
 const MAX_SUMMARY_CHARS: usize = 2_000;
 
 /// One item as a [`FeedEntry`]; `None` when it has nothing to read.
 fn entry_of(entry: RawEntry, feed_url: &Url) -> Option<FeedEntry> {
+    let said_nothing = entry.title.is_none()
+        && entry.link.is_none()
+        && entry.summary.is_none()
+        && entry.content.is_none()
+        && entry.published.is_none()
+        && entry.updated.is_none()
+        && entry.id.trim().is_empty()
+        && entry.authors.is_empty()
+        && entry.tags.is_empty();
     let url = entry
         .link
         .as_deref()
@@ -303,29 +283,74 @@ fn entry_of(entry: RawEntry, feed_url: &Url) -> Option<FeedEntry> {
         .filter(|u| matches!(u.scheme(), "http" | "https"));
     let summary = entry
         .summary
-        .as_deref()
-        .or(entry.content.as_deref())
-        .map(|s| clean_text(&html_to_text(s)))
+        .as_ref()
+        .or(entry.content.as_ref())
+        .map(|s| clean_text(&s.text()))
         .map(|s| cut_chars(s, MAX_SUMMARY_CHARS))
         .unwrap_or_default();
     let mut title = entry
         .title
-        .map(|t| clean_text(&html_to_text(&t)))
+        .as_ref()
+        .map(|t| clean_text(&t.text()))
         .unwrap_or_default();
     if title.is_empty() {
         // An item without a headline (allowed in RSS) is named by the start
         // of its text, as readers show it.
         title = first_words(&summary, 12);
     }
-    if title.is_empty() && url.is_none() {
+    let published = entry.published.or(entry.updated).map(not_future);
+    // The item's full text: its content, or a summary that is the whole
+    // article rather than an excerpt (feeds that put everything in
+    // `description`).
+    let whole_summary = entry.summary.as_ref().is_some_and(is_whole_text);
+    let has_content = entry.content.is_some();
+    // What the item says, for its identity when it has neither guid nor
+    // link.
+    let said = entry
+        .content
+        .or(entry.summary)
+        .map(RawText::into_html)
+        .filter(|b| !b.trim().is_empty());
+    // An item with no page has nothing but what its feed says.
+    let body = said
+        .clone()
+        .filter(|_| has_content || whole_summary || url.is_none());
+    let authors: Vec<Person> = entry
+        .authors
+        .into_iter()
+        .map(|p| Person {
+            name: clean_text(&collapse_ws(&p.name)),
+            email: p.email.map(|e| clean_text(&e)).filter(|e| !e.is_empty()),
+            url: p
+                .url
+                .filter(|u| u.starts_with("http://") || u.starts_with("https://")),
+        })
+        .filter(|p| !p.name.is_empty() || p.email.is_some() || p.url.is_some())
+        .take(MAX_AUTHORS)
+        .collect();
+    let tags: Vec<Tag> = entry
+        .tags
+        .into_iter()
+        .map(|t| Tag {
+            term: clean_text(&html_to_text(&t.term)),
+            scheme: t.scheme.map(|s| clean_text(&s)).filter(|s| !s.is_empty()),
+            label: t
+                .label
+                .map(|l| clean_text(&html_to_text(&l)))
+                .filter(|l| !l.is_empty()),
+        })
+        .filter(|t| !t.shown().is_empty())
+        .take(MAX_TAGS)
+        .collect();
+    // An item the feed gave nothing at all is no article; one whose
+    // headline is a picture alone (no text to show) still is one.
+    if said_nothing {
         return None;
     }
-    let published = entry.published.or(entry.updated).map(not_future);
-    let body = entry.content.or(entry.summary);
     let guid = match crate::text::strip_controls(entry.id.trim()).trim() {
         "" => match &url {
             Some(u) => u.to_string(),
-            None => synthetic_guid(feed_url.as_str(), &title, published, body.as_deref()),
+            None => synthetic_guid(feed_url.as_str(), &title, published, said.as_deref()),
         },
         id => id.chars().take(2048).collect(),
     };
@@ -337,15 +362,24 @@ fn entry_of(entry: RawEntry, feed_url: &Url) -> Option<FeedEntry> {
         content_html: body,
         published,
         updated: entry.updated.map(not_future),
-        tags: entry
-            .tags
-            .iter()
-            .map(|t| clean_text(&html_to_text(t)))
-            .filter(|t| !t.is_empty())
-            .take(MAX_TAGS)
-            .collect(),
+        authors,
+        tags,
     })
 }
+
+/// Whether a summary is the article itself, not an excerpt of it: longer
+/// than a summary is kept, or three paragraphs or more.
+fn is_whole_text(summary: &RawText) -> bool {
+    let paragraphs = if summary.html {
+        summary.value.matches("<p").count() + summary.value.matches("<br").count()
+    } else {
+        summary.value.matches("\n\n").count() + 1
+    };
+    paragraphs >= 3 || summary.value.chars().count() > MAX_SUMMARY_CHARS
+}
+
+/// Authors kept of one item.
+const MAX_AUTHORS: usize = 16;
 
 /// Tags kept of one item: enough for any real feed's.
 const MAX_TAGS: usize = 32;
@@ -393,7 +427,12 @@ fn distinct_guids(entries: &mut Vec<FeedEntry>) {
     entries.retain_mut(|e| {
         let item = match &e.url {
             Some(u) => u.to_string(),
-            None => synthetic_guid("", &e.title, e.published, e.content_html.as_deref()),
+            None => synthetic_guid(
+                "",
+                &e.title,
+                e.published,
+                Some(e.content_html.as_deref().unwrap_or(&e.summary)),
+            ),
         };
         let items = seen.entry(e.guid.clone()).or_default();
         if items.contains(&item) {
@@ -442,26 +481,82 @@ pub fn html_to_text(fragment: &str) -> String {
         return fragment.to_string();
     }
     simple_html_to_text(fragment).unwrap_or_else(|| {
+        use ego_tree::iter::Edge;
         let doc = scraper::Html::parse_fragment(fragment);
-        let parts: Vec<&str> = doc
-            .root_element()
-            .descendants()
-            .filter_map(|node| {
-                let text = node.value().as_text()?;
-                let hidden = node.ancestors().any(|a| {
-                    a.value().as_element().is_some_and(|e| {
-                        matches!(
-                            e.name(),
-                            "script" | "style" | "template" | "noscript" | "title" | "textarea"
-                        )
-                    })
-                });
-                (!hidden).then_some(&**text)
-            })
-            .collect();
-        collapse_ws(&parts.join(" "))
+        let mut out = String::with_capacity(fragment.len());
+        let mut hidden = 0usize;
+        for edge in doc.root_element().traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    scraper::Node::Element(e) if HIDDEN.contains(&e.name()) => hidden += 1,
+                    scraper::Node::Element(e) if BLOCKS.contains(&e.name()) => out.push(' '),
+                    scraper::Node::Text(t) if hidden == 0 => out.push_str(t),
+                    _ => {}
+                },
+                Edge::Close(node) => match node.value() {
+                    scraper::Node::Element(e) if HIDDEN.contains(&e.name()) => {
+                        hidden = hidden.saturating_sub(1)
+                    }
+                    scraper::Node::Element(e) if BLOCKS.contains(&e.name()) => out.push(' '),
+                    _ => {}
+                },
+            }
+        }
+        collapse_ws(&out)
     })
 }
+
+/// A numeric character reference as HTML reads it: 128–159 are the
+/// windows-1252 characters (HTML's own rule), not C1 controls.
+fn html_numeric(n: u32) -> Option<char> {
+    crate::text::windows_1252_high(n).or_else(|| char::from_u32(n))
+}
+
+/// Elements whose text a reader never sees.
+const HIDDEN: &[&str] = &[
+    "script", "style", "template", "noscript", "title", "textarea",
+];
+
+/// Elements that start a new line of text: their edges part words; an
+/// inline element (`<b>`, `<a>`) does not (`ال<b>عرب</b>` is one word).
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "img",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+];
 
 fn simple_html_to_text(fragment: &str) -> Option<String> {
     let mut out = String::with_capacity(fragment.len());
@@ -481,13 +576,12 @@ fn simple_html_to_text(fragment: &str) -> Option<String> {
                 .split([' ', '/', '\t', '\n'])
                 .next()?
                 .to_ascii_lowercase();
-            if matches!(
-                name.as_str(),
-                "script" | "style" | "template" | "noscript" | "textarea" | "title"
-            ) {
+            if HIDDEN.contains(&name.as_str()) {
                 return None;
             }
-            out.push(' ');
+            if BLOCKS.contains(&name.as_str()) {
+                out.push(' ');
+            }
             rest = &rest[end + 1..];
         } else {
             let end = rest.find(';').filter(|e| *e <= 10)?;
@@ -508,9 +602,9 @@ fn simple_html_to_text(fragment: &str) -> Option<String> {
                 "ldquo" => '“',
                 "rdquo" => '”',
                 num if num.starts_with("#x") || num.starts_with("#X") => {
-                    char::from_u32(u32::from_str_radix(&num[2..], 16).ok()?)?
+                    html_numeric(u32::from_str_radix(&num[2..], 16).ok()?)?
                 }
-                num if num.starts_with('#') => char::from_u32(num[1..].parse().ok()?)?,
+                num if num.starts_with('#') => html_numeric(num[1..].parse().ok()?)?,
                 _ => return None,
             };
             out.push(decoded);
@@ -543,13 +637,15 @@ mod tests {
 <category term="w" label="العالم"/></entry></feed>"#;
         let json = r#"{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[
 {"id":"x","url":"https://k.example/a","title":"أ","tags":["عاجل", 3, "<b>اقتصاد</b>", ""]}]}"#;
-        // A document feed-rs refuses (a stray end tag) is read item by item.
+        // A stray end tag costs nothing.
         let broken = r#"<rss version="2.0"><channel><item><title>أ</title><link>https://k.example/a</link>
 <category>عاجل</category></b></item></channel></rss>"#;
-        let tags = |doc: &str| {
+        let tags = |doc: &str| -> Vec<String> {
             parse_feed(doc.as_bytes(), &url).expect("parses").entries[0]
                 .tags
-                .clone()
+                .iter()
+                .map(|t| t.shown().to_string())
+                .collect()
         };
         assert_eq!(tags(rss), ["سياسة", "عاجل"]);
         assert_eq!(tags(atom), ["breaking-news", "العالم"]);
@@ -739,9 +835,40 @@ mod tests {
     }
 
     #[test]
-    fn malformed_feed_is_a_typed_error() {
+    fn a_feed_with_no_items_is_a_feed_with_its_title() {
         let base = Url::parse("http://127.0.0.1:9/feed/").expect("url");
-        let err = parse_feed(b"<rss><channel><item>", &base).expect_err("must fail");
-        assert_eq!(err.code(), "feed_parse");
+        for doc in [
+            "<rss version=\"2.0\"><channel><title>موقع جديد</title></channel></rss>",
+            "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><title>موقع جديد</title></feed>",
+            "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"موقع جديد\",\"items\":[]}",
+        ] {
+            let feed = parse_feed(doc.as_bytes(), &base).expect(doc);
+            assert_eq!(feed.title.as_deref(), Some("موقع جديد"), "{doc}");
+            assert!(feed.entries.is_empty());
+        }
+        // Cut inside its only item, which said nothing: a feed still, the
+        // item counted as skipped.
+        let feed = parse_feed(b"<rss><channel><title>t</title><item>", &base).expect("a feed");
+        assert_eq!((feed.entries.len(), feed.skipped), (0, 1));
+    }
+
+    #[test]
+    fn an_item_with_neither_headline_nor_link_keeps_what_it_says() {
+        let base = Url::parse("http://127.0.0.1:9/feed/").expect("url");
+        let doc = "<rss version=\"2.0\"><channel><item><pubDate>Thu, 01 Jan 2004 19:48:21 GMT</pubDate>\
+            <description>نص الخبر كله هنا</description></item>\
+            <item><dc:date xmlns:dc=\"http://purl.org/dc/elements/1.1/\">2003-12-31T10:14:55Z</dc:date></item></channel></rss>";
+        let feed = parse_feed(doc.as_bytes(), &base).expect("parses");
+        assert_eq!(feed.entries.len(), 2);
+        assert_eq!(feed.entries[0].title, "نص الخبر كله هنا");
+        assert_eq!(
+            feed.entries[0].published.map(|d| d.timestamp()),
+            Some(1_072_986_501)
+        );
+        assert_eq!(feed.entries[1].title, "");
+        assert_eq!(
+            feed.entries[1].published.map(|d| d.timestamp()),
+            Some(1_072_865_695)
+        );
     }
 }

@@ -5,6 +5,7 @@
 //! with any one text cut at a stated size as it streams in (`cutter`).
 
 pub mod charset;
+mod codepages;
 mod cutter;
 
 use std::collections::HashMap;
@@ -86,6 +87,9 @@ pub struct Fetched {
     pub content_type: Option<String>,
     pub validators: Validators,
     pub final_url: Url,
+    /// The address the server says the body is at (`Content-Location`),
+    /// resolved: what relative links in it are relative to.
+    pub content_location: Option<Url>,
     /// The body was kept only up to a limit, or a text in it was cut.
     pub cut: bool,
     /// The body was kept only up to a limit: what came after it is lost.
@@ -300,6 +304,9 @@ impl Fetcher {
             cut,
             truncated,
             content_type: header_str(&headers, CONTENT_TYPE.as_str()),
+            content_location: header_str(&headers, "content-location")
+                .and_then(|l| final_url.join(l.trim()).ok())
+                .filter(|u| matches!(u.scheme(), "http" | "https")),
             validators: Validators {
                 etag: header_str(&headers, ETAG.as_str()),
                 last_modified: header_str(&headers, LAST_MODIFIED.as_str()),

@@ -102,6 +102,8 @@ fn source(id: i64, url: &str, title: Option<&str>, section: Option<&str>) -> Sou
         last_error: None,
         last_error_code: None,
         last_cut: false,
+        encoding: None,
+        pending_pages: 0,
     }
 }
 

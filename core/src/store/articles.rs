@@ -11,6 +11,7 @@ use super::images::{put_image, NewImage};
 use super::{now, ArticleDetail, Bookmark, Store, StoredLink};
 use crate::error::{Error, Result};
 use crate::extract::{LinkRef, RelatedRef};
+use crate::feed::{Person, Tag};
 use crate::fetch::Validators;
 use crate::text;
 
@@ -48,6 +49,41 @@ pub struct NewArticle {
     pub inline_image_hashes: Vec<String>,
     /// The site marks it urgent (`alerts::cues`).
     pub urgent: bool,
+    /// Its authors and the feed's tags for it, in the feed's order.
+    pub authors: Vec<Person>,
+    pub feed_tags: Vec<Tag>,
+    /// Where the body came from.
+    pub body_source: Option<BodySource>,
+    /// The page could not be read (why): the body is the feed's text, and
+    /// the page is tried again at later syncs (`page_retries`).
+    pub page_pending: Option<String>,
+}
+
+/// Where an article's body came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BodySource {
+    /// Its page, extracted.
+    Page,
+    /// The feed's own text: the page could not be read (yet), or gave less.
+    Feed,
+}
+
+impl BodySource {
+    pub(super) fn as_str(self) -> &'static str {
+        match self {
+            BodySource::Page => "page",
+            BodySource::Feed => "feed",
+        }
+    }
+
+    pub(super) fn parse(s: &str) -> Option<Self> {
+        match s {
+            "page" => Some(BodySource::Page),
+            "feed" => Some(BodySource::Feed),
+            _ => None,
+        }
+    }
 }
 
 impl NewArticle {
@@ -103,6 +139,16 @@ impl NewArticle {
             r.original_title = clean_opt(&r.original_title);
             r.category = clean_opt(&r.category);
         }
+        for p in &mut a.authors {
+            p.name = clean(&p.name);
+            p.email = clean_opt(&p.email);
+            p.url = clean_opt(&p.url);
+        }
+        for t in &mut a.feed_tags {
+            t.term = clean(&t.term);
+            t.scheme = clean_opt(&t.scheme);
+            t.label = clean_opt(&t.label);
+        }
         Cow::Owned(a)
     }
 }
@@ -140,7 +186,7 @@ impl Store {
             "UPDATE articles SET title = ?2, original_title = ?3, summary = ?4, body_html = ?5,
                 direction = ?6, image_url = ?7, image_id = ?8, image_caption = ?9, image_credit = ?10,
                 category_label = ?11, source_updated_at = ?12, fetched_at = ?13,
-                page_etag = ?14, page_last_modified = ?15, urgent = ?16
+                page_etag = ?14, page_last_modified = ?15, urgent = ?16, body_source = ?17
              WHERE id = ?1",
             params![
                 id,
@@ -158,7 +204,8 @@ impl Store {
                 now(),
                 a.page_validators.etag,
                 a.page_validators.last_modified,
-                a.urgent
+                a.urgent,
+                a.body_source.map(BodySource::as_str)
             ],
         )?;
         if n == 0 {
@@ -167,6 +214,10 @@ impl Store {
         tx.execute("DELETE FROM article_links WHERE article_id = ?1", [id])?;
         tx.execute("DELETE FROM article_images WHERE article_id = ?1", [id])?;
         write_owned(&tx, id, a, image_id, false)?;
+        match &a.page_pending {
+            Some(why) => super::page_retries::mark_pending(&tx, id, why)?,
+            None => super::page_retries::clear(&tx, id)?,
+        }
         tx.commit()?;
         Ok(())
     }
@@ -275,8 +326,11 @@ impl Store {
                         i.sha256, a.image_caption, a.image_credit, a.category_slug,
                         a.category_label, a.published_at,
                         rs.article_id IS NOT NULL, b.article_id IS NOT NULL,
-                        COALESCE(rp.position, 0), b.created_at, b.note
+                        COALESCE(rp.position, 0), b.created_at, b.note,
+                        a.body_source, pr.article_id IS NOT NULL, a.guid, a.source_id,
+                        a.source_updated_at
                  FROM articles a
+                 LEFT JOIN page_retries pr ON pr.article_id = a.id
                  LEFT JOIN reading_positions rp ON rp.article_id = a.id
                  LEFT JOIN images i ON i.id = a.image_id
                  LEFT JOIN read_state rs ON rs.article_id = a.id
@@ -312,6 +366,16 @@ impl Store {
                         },
                         see_also: Vec::new(),
                         related: Vec::new(),
+                        authors: Vec::new(),
+                        feed_tags: Vec::new(),
+                        body_source: r
+                            .get::<_, Option<String>>(18)?
+                            .as_deref()
+                            .and_then(BodySource::parse),
+                        page_pending: r.get(19)?,
+                        guid: r.get(20)?,
+                        source_id: r.get(21)?,
+                        updated_at: r.get(22)?,
                     })
                 },
             )
@@ -320,6 +384,7 @@ impl Store {
         if let Some(b) = detail.bookmark.as_mut() {
             b.tags = tags_in(&conn, id)?;
         }
+        (detail.authors, detail.feed_tags) = super::bylines::read(&conn, id)?;
         let mut stmt = conn.prepare(
             "SELECT l.kind, l.title, l.original_title, l.category, l.url, t.id
              FROM article_links l LEFT JOIN articles t ON t.url = l.url
@@ -520,9 +585,9 @@ pub(super) fn insert_in(
         "INSERT INTO articles (source_id, guid, url, fingerprint, title, original_title, summary, body_html,
             direction, image_url, image_id, image_caption, image_credit, category_slug,
             category_label, published_at, fetched_at, source_updated_at, page_etag, page_last_modified,
-            urgent)
+            urgent, body_source)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-            ?21)",
+            ?21, ?22)",
     )?
     .execute(params![
         a.source_id,
@@ -545,11 +610,15 @@ pub(super) fn insert_in(
         a.source_updated_at,
         a.page_validators.etag,
         a.page_validators.last_modified,
-        a.urgent
+        a.urgent,
+        a.body_source.map(BodySource::as_str)
     ])?;
     let id = tx.last_insert_rowid();
     add_aliases(tx, id, [a.alias_url.as_deref()])?;
     write_owned(tx, id, a, image_id, true)?;
+    if let Some(why) = &a.page_pending {
+        super::page_retries::mark_pending(tx, id, why)?;
+    }
     Ok((id, true))
 }
 
@@ -595,6 +664,7 @@ fn write_owned(
     if let Some(slug) = &a.category_slug {
         tx.prepare_cached(FILE_SQL)?.execute(params![id, slug])?;
     }
+    super::bylines::write(tx, id, &a.authors, &a.feed_tags, fresh)?;
     if !a.see_also.is_empty() || !a.related.is_empty() {
         let mut link = tx.prepare_cached(
             "INSERT INTO article_links (article_id, kind, position, title, original_title, category, url)

@@ -31,8 +31,9 @@ const RANKED: i64 = 500;
 const SNIPPET_WORDS: usize = 24;
 
 /// The WHERE clause of a list. Parameters: `?1` category, `?2` the FTS
-/// query, `?3` tag, `?4` and `?5` the publication dates from and until
-/// (each NULL when not filtered on).
+/// query, `?3` the bookmark tag, author or feed tag the list is narrowed to
+/// ([`ListFilter::narrowed_to`]), `?4` and `?5` the publication dates from
+/// and until (each NULL when not filtered on).
 ///
 /// A search filters on the index's rowid, never on the articles' rows: an
 /// article row holds its body, and reading one for each of thousands of
@@ -61,6 +62,10 @@ fn condition(f: &ListFilter, search: bool) -> String {
         sql.push_str(&format!(
             " AND {id} IN (SELECT article_id FROM bookmark_tags WHERE tag = ?3)"
         ));
+    } else if f.author.is_some() {
+        sql.push_str(&format!(" AND {id} IN ({})", super::bylines::BY_AUTHOR_SQL));
+    } else if f.feed_tag.is_some() {
+        sql.push_str(&format!(" AND {id} IN ({})", super::bylines::BY_TAG_SQL));
     } else {
         sql.push_str(" AND ?3 IS NULL");
     }
@@ -189,7 +194,7 @@ impl Store {
             params![
                 f.category,
                 None::<&str>,
-                f.tag,
+                f.narrowed_to(),
                 f.since,
                 f.until,
                 limit,
@@ -217,7 +222,7 @@ impl Store {
                  ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?6"
             ))?
             .query_row(
-                params![f.category, fts, f.tag, f.since, f.until, RANKED - 1],
+                params![f.category, fts, f.narrowed_to(), f.since, f.until, RANKED - 1],
                 |r| r.get(0),
             )
             .optional()?;
@@ -241,7 +246,7 @@ impl Store {
                  ORDER BY {together} bm25(articles_fts, {WEIGHTS}), articles_fts.rowid DESC LIMIT ?7 OFFSET ?8"
             ))?;
             let rows = stmt.query_map(
-                params![f.category, fts, f.tag, f.since, f.until, floor, limit, offset, q.near],
+                params![f.category, fts, f.narrowed_to(), f.since, f.until, floor, limit, offset, q.near],
                 |r| r.get(0),
             )?;
             ids = rows.collect::<rusqlite::Result<_>>()?;
@@ -256,7 +261,7 @@ impl Store {
                 params![
                     f.category,
                     fts,
-                    f.tag,
+                    f.narrowed_to(),
                     f.since,
                     f.until,
                     floor,
@@ -318,7 +323,7 @@ impl Store {
                 params![
                     f.category,
                     None::<&str>,
-                    f.tag,
+                    f.narrowed_to(),
                     f.since,
                     f.until,
                     id,
@@ -345,7 +350,7 @@ impl Store {
             params![
                 f.category,
                 query.as_ref().map(|q| fts_match(q, f)),
-                f.tag,
+                f.narrowed_to(),
                 f.since,
                 f.until
             ],

@@ -7,10 +7,12 @@ pub mod accounts;
 mod alerts;
 mod articles;
 mod bookmarks;
+mod bylines;
 mod categories;
 pub(crate) mod images;
 mod lists;
 mod models;
+pub mod page_retries;
 pub mod recovery;
 mod retention;
 mod saved;
@@ -28,7 +30,7 @@ use rusqlite::Connection;
 use rusqlite_migration::{Migrations, M};
 
 use crate::error::{Error, Result};
-pub use articles::{EntryKey, EntryState, NewArticle};
+pub use articles::{BodySource, EntryKey, EntryState, NewArticle};
 pub use bookmarks::{normalize_tags, Bookmark, MAX_NOTE_CHARS, MAX_TAGS, MAX_TAG_CHARS};
 pub use images::NewImage;
 pub use models::*;
@@ -51,6 +53,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/012_vocabulary.sql"),
     include_str!("migrations/013_accounts.sql"),
     include_str!("migrations/014_alerts.sql"),
+    include_str!("migrations/015_feed_items.sql"),
 ];
 
 /// Migrations run with foreign keys off (a table made again must not take

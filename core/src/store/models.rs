@@ -19,6 +19,11 @@ pub struct Source {
     /// The last read stopped at a limit (size or number of items); what
     /// came before it was kept.
     pub last_cut: bool,
+    /// The encoding its feed was last read in.
+    pub encoding: Option<String>,
+    /// Its articles whose page is still to be read (they hold the feed's
+    /// text until then).
+    pub pending_pages: i64,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -96,6 +101,19 @@ pub struct ArticleDetail {
     pub bookmark: Option<super::Bookmark>,
     pub see_also: Vec<StoredLink>,
     pub related: Vec<StoredLink>,
+    /// Its authors and the feed's tags for it.
+    pub authors: Vec<crate::feed::Person>,
+    pub feed_tags: Vec<crate::feed::Tag>,
+    /// Where the body came from (`page` or `feed`), if it has one.
+    pub body_source: Option<super::BodySource>,
+    /// The page is still to be read (it could not be at the last sync): the
+    /// body is the feed's own text until then.
+    pub page_pending: bool,
+    /// The item's identity within its source, its source, and when the feed
+    /// last said it changed (for the export).
+    pub guid: String,
+    pub source_id: Option<i64>,
+    pub updated_at: Option<i64>,
 }
 
 /// The order of a list: newest published first, or (bookmarks) most
@@ -116,6 +134,10 @@ pub struct ListFilter {
     pub unread_only: bool,
     /// Bookmarks carrying this tag.
     pub tag: Option<String>,
+    /// Articles by this author (as the feed names them).
+    pub author: Option<String>,
+    /// Articles the feed filed under this category or tag.
+    pub feed_tag: Option<String>,
     /// Published at or after this time (Unix seconds).
     pub since: Option<i64>,
     /// Published before this time.
@@ -126,6 +148,17 @@ pub struct ListFilter {
     pub query: Option<String>,
     pub limit: u32,
     pub offset: u32,
+}
+
+impl ListFilter {
+    /// The one label a list is narrowed to: a bookmark tag, an author or a
+    /// feed tag (a list is narrowed to one of them at most).
+    pub fn narrowed_to(&self) -> Option<&str> {
+        self.tag
+            .as_deref()
+            .or(self.author.as_deref())
+            .or(self.feed_tag.as_deref())
+    }
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

@@ -209,6 +209,10 @@ mod tests {
             related: Vec::new(),
             inline_image_hashes: Vec::new(),
             urgent: false,
+            authors: Vec::new(),
+            feed_tags: Vec::new(),
+            body_source: None,
+            page_pending: None,
         }
     }
 

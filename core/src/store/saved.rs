@@ -251,6 +251,10 @@ impl Store {
                         inline_image_hashes: images.iter().map(NewImage::sha256).collect(),
                         // A saved copy is not news arriving.
                         urgent: false,
+                        authors: Vec::new(),
+                        feed_tags: Vec::new(),
+                        body_source: None,
+                        page_pending: None,
                     };
                     let (id, _) = insert_in(&tx, &new, lead.as_ref(), &images)?;
                     // An article retention removed once may come back as a bookmark.

@@ -4,7 +4,7 @@
 //! NUL that a feed sent, and a terminal or an export would meet it.
 
 use rusqlite::{params_from_iter, Transaction};
-use rusqlite_migration::{HookError, HookResult};
+use rusqlite_migration::HookResult;
 
 use crate::text::{is_control, strip_controls};
 
@@ -55,10 +55,8 @@ pub(super) fn stored_controls(tx: &Transaction<'_>) -> HookResult {
                 // The clean tag is on the bookmark already.
                 tx.execute("DELETE FROM bookmark_tags WHERE rowid = ?1", [rowid])?;
             }
-            if *table == "articles" {
-                super::search::reindex(tx, *rowid, false)
-                    .map_err(|e| HookError::Hook(e.to_string()))?;
-            }
+            // The search index is not touched here: migration 15 makes it
+            // again, and the rebuild that follows indexes the clean text.
         }
     }
     Ok(())

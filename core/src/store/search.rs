@@ -16,16 +16,15 @@ use crate::search::Stemmer;
 /// see core/tests/search_quality.rs and the README).
 pub const STEMMER: Stemmer = Stemmer::Light;
 /// Changes whenever the terms of a text would change.
-pub const INDEX_VERSION: &str = "2-light10-numbers-tanween";
+pub const INDEX_VERSION: &str = "3-light10-numbers-tanween-byline";
 const VERSION_KEY: &str = "search.index_version";
 /// "<version> <article id>": how far an unfinished rebuild got.
 const REBUILT_KEY: &str = "search.rebuilt_up_to";
 
 /// bm25 weights of the columns (title, summary, body, original title,
-/// sections): the
-/// headline counts most. bm25() in SQL rather than FTS5's own rank, so that
+/// sections, byline and tags): the headline counts most. bm25() in SQL rather than FTS5's own rank, so that
 /// filters outside the index (section, unread) apply before the scoring.
-pub const WEIGHTS: &str = "10.0, 4.0, 1.0, 6.0, 0.0";
+pub const WEIGHTS: &str = "10.0, 4.0, 1.0, 6.0, 0.0, 4.0";
 
 /// The text of an article that is searched.
 pub(super) struct Searchable<'a> {
@@ -37,6 +36,8 @@ pub(super) struct Searchable<'a> {
     pub original_title: Option<&'a str>,
     /// The slugs of the sections it is filed under, separated by spaces.
     pub sections: Option<&'a str>,
+    /// Its authors' names and the feed's tags.
+    pub byline: &'a str,
 }
 
 /// Writes the index row of an article; `fresh` when it has none yet (a
@@ -52,8 +53,8 @@ pub(super) fn put(conn: &Connection, id: i64, a: &Searchable<'_>, fresh: bool) -
         body.push_str(c);
     }
     conn.prepare_cached(
-        "INSERT INTO articles_fts (rowid, title, summary, body, original_title, sections)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO articles_fts (rowid, title, summary, body, original_title, sections, byline)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
         id,
@@ -62,13 +63,20 @@ pub(super) fn put(conn: &Connection, id: i64, a: &Searchable<'_>, fresh: bool) -
         index_text(&body, STEMMER),
         index_text(a.original_title.unwrap_or_default(), STEMMER),
         index_text(a.sections.unwrap_or_default(), STEMMER),
+        index_text(a.byline, STEMMER),
     ])?;
     Ok(())
 }
 
-const SEARCHABLE_SQL: &str = "SELECT id, title, summary, body_html, image_caption, original_title,
-    (SELECT group_concat(category_slug, ' ') FROM article_categories c WHERE c.article_id = a.id)
-    FROM articles a";
+fn searchable_sql() -> String {
+    format!(
+        "SELECT id, title, summary, body_html, image_caption, original_title,
+            (SELECT group_concat(category_slug, ' ') FROM article_categories c WHERE c.article_id = a.id),
+            {}
+         FROM articles a",
+        super::bylines::SEARCHABLE_SQL
+    )
+}
 
 type SearchableRow = (
     i64,
@@ -78,6 +86,7 @@ type SearchableRow = (
     Option<String>,
     Option<String>,
     Option<String>,
+    String,
 );
 
 fn searchable_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SearchableRow> {
@@ -89,11 +98,12 @@ fn searchable_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SearchableRow> {
         r.get(4)?,
         r.get(5)?,
         r.get(6)?,
+        r.get(7)?,
     ))
 }
 
 fn put_row(conn: &Connection, row: &SearchableRow, fresh: bool) -> Result<()> {
-    let (id, title, summary, body_html, caption, original, sections) = row;
+    let (id, title, summary, body_html, caption, original, sections, byline) = row;
     put(
         conn,
         *id,
@@ -104,6 +114,7 @@ fn put_row(conn: &Connection, row: &SearchableRow, fresh: bool) -> Result<()> {
             caption: caption.as_deref(),
             original_title: original.as_deref(),
             sections: sections.as_deref(),
+            byline: byline.trim(),
         },
         fresh,
     )
@@ -113,7 +124,7 @@ fn put_row(conn: &Connection, row: &SearchableRow, fresh: bool) -> Result<()> {
 /// under another section); `fresh` for one just inserted.
 pub(super) fn reindex(conn: &Connection, id: i64, fresh: bool) -> Result<()> {
     let row = conn
-        .prepare_cached(&format!("{SEARCHABLE_SQL} WHERE a.id = ?1"))?
+        .prepare_cached(&format!("{} WHERE a.id = ?1", searchable_sql()))?
         .query_row([id], searchable_row)?;
     put_row(conn, &row, fresh)
 }
@@ -188,7 +199,8 @@ impl Store {
                 let tx = conn.transaction()?;
                 let rows: Vec<SearchableRow> = {
                     let mut stmt = tx.prepare_cached(&format!(
-                        "{SEARCHABLE_SQL} WHERE a.id > ?1 ORDER BY a.id LIMIT ?2"
+                        "{} WHERE a.id > ?1 ORDER BY a.id LIMIT ?2",
+                        searchable_sql()
                     ))?;
                     let rows =
                         stmt.query_map(params![after, batch.max(1) as i64], searchable_row)?;

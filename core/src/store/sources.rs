@@ -33,8 +33,10 @@ impl Store {
         let conn = self.conn()?;
         let mut stmt = conn.prepare(
             "SELECT id, url, title, category_slug, enabled, etag, last_modified,
-                    last_success_at, last_error, last_cut, last_error_code
-             FROM sources ORDER BY id",
+                    last_success_at, last_error, last_cut, last_error_code, encoding,
+                    (SELECT COUNT(*) FROM page_retries p JOIN articles a ON a.id = p.article_id
+                     WHERE a.source_id = s.id)
+             FROM sources s ORDER BY id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(Source {
@@ -49,9 +51,20 @@ impl Store {
                 last_error: r.get(8)?,
                 last_cut: r.get(9)?,
                 last_error_code: r.get(10)?,
+                encoding: r.get(11)?,
+                pending_pages: r.get(12)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The encoding the source's feed was read in, last time it was read.
+    pub fn set_source_encoding(&self, id: i64, encoding: &str) -> Result<()> {
+        self.conn()?.execute(
+            "UPDATE sources SET encoding = ?2 WHERE id = ?1",
+            params![id, encoding],
+        )?;
+        Ok(())
     }
 
     pub fn source_validators(&self, id: i64) -> Result<Validators> {

@@ -28,6 +28,10 @@ pub fn article(n: i64, title: &str, body: &str) -> NewArticle {
         related: Vec::new(),
         inline_image_hashes: Vec::new(),
         urgent: false,
+        authors: Vec::new(),
+        feed_tags: Vec::new(),
+        body_source: None,
+        page_pending: None,
     }
 }
 

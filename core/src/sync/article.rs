@@ -12,7 +12,7 @@ use crate::feed::FeedEntry;
 use crate::fetch::{charset, FetchOutcome, Validators};
 use crate::images::sniff_image_mime;
 use crate::sanitize::bind_images;
-use crate::store::{NewArticle, NewImage, Source};
+use crate::store::{BodySource, NewArticle, NewImage, Source};
 
 use super::{Syncer, TextFrom};
 
@@ -64,10 +64,13 @@ pub(super) fn entry_article(source: &Source, fresh: &Fresh) -> NewArticle {
         fingerprint,
         ..
     } = fresh;
-    let body_html = match (url, &entry.content_html) {
-        (None, Some(html)) => crate::sanitize::sanitize_stored(html, &Default::default()),
-        _ => String::new(),
-    };
+    // The feed's own text is the body (the page, when it is read, is
+    // weighed against it: `body`).
+    let body_html = entry
+        .content_html
+        .as_deref()
+        .map(|html| feed_body(html, url.as_ref()))
+        .unwrap_or_default();
     NewArticle {
         source_id: Some(source.id),
         guid: entry.guid.clone(),
@@ -77,7 +80,6 @@ pub(super) fn entry_article(source: &Source, fresh: &Fresh) -> NewArticle {
         title: entry.title.clone(),
         original_title: None,
         summary: crate::text::strip_call_to_action(&entry.summary),
-        body_html,
         direction: crate::text::direction(&entry.title).to_string(),
         image_url: None,
         image_caption: None,
@@ -90,8 +92,51 @@ pub(super) fn entry_article(source: &Source, fresh: &Fresh) -> NewArticle {
         see_also: Vec::new(),
         related: Vec::new(),
         inline_image_hashes: Vec::new(),
-        urgent: crate::alerts::is_urgent(&entry.title, entry.tags.iter().map(String::as_str)),
+        urgent: crate::alerts::is_urgent(&entry.title, tag_words(&entry.tags)),
+        authors: bylines(&entry.authors, source),
+        feed_tags: entry.tags.clone(),
+        body_source: (!body_html.is_empty()).then_some(BodySource::Feed),
+        page_pending: None,
+        body_html,
     }
+}
+
+/// A feed's text as a stored body, sanitised (links made absolute against
+/// the item's address when it has one).
+fn feed_body(html: &str, url: Option<&Url>) -> String {
+    match url {
+        Some(u) => crate::sanitize::sanitize_body(html, u),
+        None => crate::sanitize::sanitize_stored(html, &Default::default()),
+    }
+}
+
+/// An item's authors that are people: a feed that names the publication
+/// itself as every item's author (`<dc:creator>خبرين</dc:creator>` in
+/// «خبرين - العالم») gives no byline, and searching for the site's name
+/// must not find every article.
+fn bylines(authors: &[crate::feed::Person], source: &Source) -> Vec<crate::feed::Person> {
+    let Some(title) = source.title.as_deref().map(crate::text::fold_arabic) else {
+        return authors.to_vec();
+    };
+    authors
+        .iter()
+        .filter(|p| {
+            let name = crate::text::fold_arabic(p.name.trim());
+            let publication = !name.is_empty()
+                && (title == name
+                    || title
+                        .strip_prefix(name.as_str())
+                        .is_some_and(|rest| rest.starts_with([' ', '-', '|', ':', '–', '—', '»'])));
+            !publication
+        })
+        .cloned()
+        .collect()
+}
+
+/// A feed's tags as the words a cue may be: each term and label.
+fn tag_words(tags: &[crate::feed::Tag]) -> impl Iterator<Item = &str> {
+    tags.iter()
+        .flat_map(|t| std::iter::once(t.term.as_str()).chain(t.label.as_deref()))
 }
 
 /// What became of an entry.
@@ -100,6 +145,9 @@ pub(super) enum Stored {
     Updated,
     /// Stored already (another feed got there first).
     Known,
+    /// Stored (new or updated) with the feed's text: its page is still to
+    /// be read.
+    Pending(Box<Stored>),
 }
 
 /// Fetches, extracts and stores one entry, or replaces the stored version
@@ -113,11 +161,7 @@ pub(super) async fn fetch_and_store(
     if syncer.cancel.load(Ordering::SeqCst) {
         return Err(Error::Cancelled);
     }
-    let stored = fetch_and_store_page(syncer, source, fresh, hung).await;
-    if matches!(stored, Err(Error::Timeout { .. })) {
-        hung.store(true, Ordering::SeqCst);
-    }
-    stored
+    fetch_and_store_page(syncer, source, fresh, hung).await
 }
 
 async fn fetch_and_store_page(
@@ -126,33 +170,85 @@ async fn fetch_and_store_page(
     fresh: Fresh,
     hung: &AtomicBool,
 ) -> Result<Stored> {
-    let Fresh {
-        entry,
-        url,
-        fingerprint,
-        replace,
-        text,
-    } = fresh;
-    let Some(url) = url else {
+    let Some(url) = fresh.url.clone() else {
         return Err(Error::InvalidInput("an entry without a page".into()));
     };
-    if hung.load(Ordering::SeqCst) {
-        return Err(Error::Timeout {
+    let page = if hung.load(Ordering::SeqCst) {
+        Err(Error::Timeout {
             url: url.to_string(),
-        });
-    }
-    let server_text = match (text, &entry.content_html) {
-        (TextFrom::Entry, Some(content)) => {
-            extract_fragment(content, &entry.title, &url, &syncer.rules).ok()
+        })
+    } else {
+        let server_text = match (fresh.text, &fresh.entry.content_html) {
+            (TextFrom::Entry, Some(content)) => {
+                extract_fragment(content, &fresh.entry.title, &url, &syncer.rules).ok()
+            }
+            _ => None,
+        };
+        match server_text {
+            Some(x) => Ok(Some((x, Validators::default()))),
+            None => read_page(syncer, &fresh.entry, &url, fresh.replace).await,
         }
-        _ => None,
     };
-    let (x, page_validators) = match server_text {
-        Some(x) => (x, Validators::default()),
-        None => match read_page(syncer, &entry, &url, replace).await? {
-            Some(page) => page,
-            None => return Ok(Stored::Known),
-        },
+    match page {
+        Ok(Some((x, validators))) => store_page(syncer, source, fresh, url, x, validators).await,
+        Ok(None) => Ok(Stored::Known),
+        Err(e @ Error::Cancelled) => Err(e),
+        // The page could not be read or made sense of: the item is kept
+        // with what its feed says, and its page is tried again later.
+        Err(e) => {
+            if matches!(e, Error::Timeout { .. }) {
+                hung.store(true, Ordering::SeqCst);
+            }
+            tracing::warn!(%url, error = %e, "page not read: the feed's text is kept");
+            let mut new = entry_article(source, &fresh);
+            new.page_pending = Some(e.to_string());
+            let stored = match fresh.replace {
+                Some(id) => {
+                    syncer.store.replace_article(id, &new, None, &[])?;
+                    Stored::Updated
+                }
+                None => match syncer.store.insert_article(&new, None, &[])? {
+                    (_, true) => Stored::New,
+                    (_, false) => Stored::Known,
+                },
+            };
+            Ok(match stored {
+                Stored::New | Stored::Updated => Stored::Pending(Box::new(stored)),
+                other => other,
+            })
+        }
+    }
+}
+
+/// Stores an entry with its page's text (or the feed's, where the page
+/// gives less: `body`), its pictures and the page's parts.
+pub(super) async fn store_page(
+    syncer: &Syncer,
+    source: &Source,
+    fresh: Fresh,
+    url: Url,
+    x: ExtractedArticle,
+    page_validators: Validators,
+) -> Result<Stored> {
+    let Fresh {
+        entry,
+        fingerprint,
+        replace,
+        ..
+    } = fresh;
+    // The feed's own text, when it carries one the page does not match.
+    let feed_text = entry
+        .content_html
+        .as_deref()
+        .filter(|c| !super::body::page_is_complete(&x.body_html, c))
+        .and_then(|c| extract_fragment(c, &entry.title, &url, &syncer.rules).ok());
+    let body_source = match feed_text {
+        Some(_) => BodySource::Feed,
+        None => BodySource::Page,
+    };
+    let (body_html, inline_urls) = match feed_text {
+        Some(f) => (f.body_html, f.inline_images),
+        None => (x.body_html.clone(), x.inline_images.clone()),
     };
 
     let image = match &x.image_url {
@@ -165,7 +261,7 @@ async fn fetch_and_store_page(
     // the cached copies (and drops any that could not be had).
     let mut cached: HashMap<String, String> = HashMap::new();
     let mut inline = Vec::new();
-    for url in x.inline_images.iter().take(MAX_INLINE_IMAGES) {
+    for url in inline_urls.iter().take(MAX_INLINE_IMAGES) {
         if let Some(sha) = syncer.store.image_sha_for_url(url.as_str())? {
             cached.insert(url.to_string(), sha);
         } else if let Some(img) = download_image(syncer, url).await {
@@ -173,7 +269,7 @@ async fn fetch_and_store_page(
             inline.push(img);
         }
     }
-    let body_html = bind_images(&x.body_html, &cached);
+    let body_html = bind_images(&body_html, &cached);
 
     let title = if x.title.is_empty() {
         entry.title.clone()
@@ -212,10 +308,14 @@ async fn fetch_and_store_page(
         related: x.related,
         inline_image_hashes: cached.values().cloned().collect(),
         urgent: false,
+        authors: bylines(&entry.authors, source),
+        feed_tags: entry.tags.clone(),
+        body_source: Some(body_source),
+        page_pending: None,
     };
     // The cue may be in the feed's headline, the page's, the feed's tags
     // or the page's section.
-    let labels = entry.tags.iter().map(String::as_str);
+    let labels = tag_words(&entry.tags);
     let urgent =
         crate::alerts::is_urgent(&entry.title, labels.chain(new.category_label.as_deref()))
             || crate::alerts::is_urgent(&new.title, []);
@@ -228,6 +328,40 @@ async fn fetch_and_store_page(
     }
     let (_, inserted) = syncer.store.insert_article(&new, image.as_ref(), &inline)?;
     Ok(if inserted { Stored::New } else { Stored::Known })
+}
+
+/// Reads again the page of an article stored with its feed's text; an
+/// error leaves the article as it is (the caller counts the try).
+pub(super) async fn retry_page(
+    syncer: &Syncer,
+    source: &Source,
+    fresh: Fresh,
+    hung: &AtomicBool,
+) -> Result<Stored> {
+    let Some(url) = fresh.url.clone() else {
+        return Err(Error::InvalidInput("an entry without a page".into()));
+    };
+    if syncer.cancel.load(Ordering::SeqCst) {
+        return Err(Error::Cancelled);
+    }
+    if hung.load(Ordering::SeqCst) {
+        return Err(Error::Timeout {
+            url: url.to_string(),
+        });
+    }
+    match read_page(syncer, &fresh.entry, &url, None).await {
+        Ok(Some((x, validators))) => store_page(syncer, source, fresh, url, x, validators).await,
+        Ok(None) => Err(Error::Extract {
+            url: url.to_string(),
+            message: "the page was not sent".into(),
+        }),
+        Err(e) => {
+            if matches!(e, Error::Timeout { .. }) {
+                hung.store(true, Ordering::SeqCst);
+            }
+            Err(e)
+        }
+    }
 }
 
 /// Fetches and extracts an entry's page; `None` when a page read again has

@@ -38,15 +38,23 @@ fn is_tracking(name: &str) -> bool {
 pub fn canonical_url(url: &Url) -> Url {
     let mut out = url.clone();
     out.set_fragment(None);
-    let kept: Vec<(String, String)> = url
-        .query_pairs()
-        .filter(|(k, _)| !is_tracking(k))
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+    // The parameters kept as the address wrote them (`?a=1&b=2&c` keeps
+    // its `c`; re-encoding would make it `c=`, another address).
+    let kept: Vec<&str> = url
+        .query()
+        .unwrap_or_default()
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter(|p| {
+            let key = p.split('=').next().unwrap_or_default();
+            let key = percent_encoding::percent_decode_str(key).decode_utf8_lossy();
+            !is_tracking(&key)
+        })
         .collect();
     if kept.is_empty() {
         out.set_query(None);
     } else {
-        out.query_pairs_mut().clear().extend_pairs(kept);
+        out.set_query(Some(&kept.join("&")));
     }
     out
 }

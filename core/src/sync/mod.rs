@@ -4,8 +4,10 @@
 //! on.
 
 mod article;
+mod body;
 pub mod dedupe;
 mod report;
+mod retry;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -17,11 +19,12 @@ use crate::accounts::secrets::Secrets;
 use crate::discover::nav_categories;
 use crate::error::{Error, Result};
 use crate::extract::SiteRules;
-use crate::feed::{parse_feed, FeedEntry};
+use crate::feed::{parse_feed_from, FeedEntry};
 use crate::fetch::{charset, FetchOutcome, Fetcher, Validators};
 use crate::site_config::{Site, CATEGORIES};
 use crate::store::{EntryKey, EntryState, Source, Store};
 pub use report::{AccountOutcome, ErrorInfo, SourceReport, SourceStatus, SyncEvent, SyncReport};
+pub use retry::RetryReport;
 
 /// How many feeds and pages are fetched at once.
 #[derive(Debug, Clone)]
@@ -184,7 +187,7 @@ impl Syncer {
             total_sources: total,
         });
         let mut reports = Vec::with_capacity(total);
-        let mut done_stream = stream::iter(sources)
+        let mut done_stream = stream::iter(sources.clone())
             .map(|s| self.sync_source(s))
             .buffer_unordered(self.options.feed_concurrency.max(1));
         while let Some(report) = done_stream.next().await {
@@ -196,6 +199,15 @@ impl Syncer {
             });
         }
         reports.sort_by_key(|r| r.source_id);
+        // Pages an earlier sync could not read, tried again.
+        let retried = if self.options.full_text && !self.cancel.load(Ordering::SeqCst) {
+            self.retry_pages(&sources).await.unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "page retries failed");
+                RetryReport::default()
+            })
+        } else {
+            RetryReport::default()
+        };
         let failed_sources = reports
             .iter()
             .filter(|r| r.status == SourceStatus::Failed)
@@ -231,6 +243,7 @@ impl Syncer {
             unreachable,
             cancelled: self.cancel.load(Ordering::SeqCst),
             sources: reports,
+            retried,
         };
         events(SyncEvent::Finished {
             report: report.clone(),
@@ -300,6 +313,7 @@ impl Syncer {
             new: 0,
             updated: 0,
             failed_pages: 0,
+            pending_pages: 0,
             cut: false,
             error: None,
         };
@@ -348,38 +362,51 @@ impl Syncer {
         }
         // Decoding and parsing are CPU work: off the async threads, so that
         // several feeds are parsed at once on several cores.
-        let (raw, content_type, final_url) = (
-            fetched.body.clone(),
-            fetched.content_type.clone(),
-            fetched.final_url.clone(),
-        );
-        let feed = tokio::task::spawn_blocking(move || {
-            let body = charset::feed_to_utf8(&raw, content_type.as_deref());
-            parse_feed(&body, &final_url)
+        let (raw, content_type) = (fetched.body.clone(), fetched.content_type.clone());
+        // Relative links are relative to where the server says the
+        // document is, else to where it was fetched from.
+        let base = fetched
+            .content_location
+            .clone()
+            .unwrap_or_else(|| fetched.final_url.clone());
+        let (feed, encoding) = tokio::task::spawn_blocking(move || {
+            let text = charset::decode_feed(&raw, content_type.as_deref());
+            (
+                parse_feed_from(&text.bytes, &base, text.utf8),
+                text.encoding,
+            )
         })
         .await
         .map_err(|e| Error::FeedParse {
             url: url.to_string(),
             message: e.to_string(),
-        })?
-        // Cut at the size limit with nothing readable before it (a gzip
-        // bomb, a feed of one enormous header): the limit is the news.
-        .map_err(|e| match e {
-            Error::FeedParse { .. } | Error::NotAFeed { .. } if fetched.truncated => {
-                Error::TooLarge {
-                    url: url.to_string(),
-                    limit: self.fetcher.policy.max_feed_bytes,
-                }
-            }
-            other => other,
         })?;
+        self.store.set_source_encoding(source.id, encoding)?;
+        let feed = feed
+            // Cut at the size limit with nothing readable before it (a gzip
+            // bomb, a feed of one enormous header): the limit is the news.
+            .map_err(|e| match e {
+                Error::FeedParse { .. } | Error::NotAFeed { .. } if fetched.truncated => {
+                    Error::TooLarge {
+                        url: url.to_string(),
+                        limit: self.fetcher.policy.max_feed_bytes,
+                    }
+                }
+                other => other,
+            })?;
         report.items = feed.entries.len();
         // Read up to a limit: what came before it is kept, and said.
         report.cut = feed.cut || fetched.cut;
-        self.ingest(source, feed.entries, TextFrom::Page, report)
+        // A source read for the first time is known by its feed's title
+        // from now on (bylines are told from the publication by it).
+        let mut source = source.clone();
+        if source.title.is_none() {
+            source.title.clone_from(&feed.title);
+        }
+        self.ingest(&source, feed.entries, TextFrom::Page, report)
             .await?;
         self.finish_source(
-            source,
+            &source,
             report,
             fetched.validators,
             hash,
@@ -491,6 +518,13 @@ impl Syncer {
             match r {
                 Ok(article::Stored::New) => report.new += 1,
                 Ok(article::Stored::Updated) => report.updated += 1,
+                Ok(article::Stored::Pending(stored)) => {
+                    report.pending_pages += 1;
+                    match *stored {
+                        article::Stored::Updated => report.updated += 1,
+                        _ => report.new += 1,
+                    }
+                }
                 Ok(article::Stored::Known) | Err(Error::Cancelled) => {}
                 Err(e) => {
                     tracing::warn!(error = %e, "article skipped");

@@ -42,9 +42,12 @@ pub struct SourceReport {
     pub new: usize,
     /// Stored articles read again because the feed said they changed.
     pub updated: usize,
-    /// Pages that could not be fetched or read (their articles wait for the
-    /// next sync).
+    /// Articles that could not be stored (their items wait for the next
+    /// sync).
     pub failed_pages: usize,
+    /// Articles stored with the feed's text because their page could not be
+    /// read: the page is tried again at later syncs.
+    pub pending_pages: usize,
     /// The feed was read only up to a limit (its size, or the number of
     /// items): what came before it is kept.
     pub cut: bool,
@@ -63,6 +66,8 @@ pub struct SyncReport {
     pub removed_articles: usize,
     /// Each sync account's part, before the sources of its own.
     pub accounts: Vec<AccountOutcome>,
+    /// Pages earlier syncs could not read, tried again.
+    pub retried: super::RetryReport,
 }
 
 /// What one account's sync did, or why it could not.

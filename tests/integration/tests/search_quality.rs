@@ -102,7 +102,7 @@ fn ids_by_slug(store: &Store) -> HashMap<String, i64> {
 /// the store builds its own, searched the way the store searches.
 fn bench(store: &Store, ids: &[i64], stemmer: Stemmer) -> (Stemmer, MemoryIndex) {
     let index = MemoryIndex::new(
-        &["title", "summary", "body", "original_title"],
+        &["title", "summary", "body", "original_title", "byline"],
         stemmer,
         true,
     );
@@ -113,6 +113,28 @@ fn bench(store: &Store, ids: &[i64], stemmer: Stemmer) -> (Stemmer, MemoryIndex)
             body.push(' ');
             body.push_str(c);
         }
+        // The byline and the feed's tags, as the store indexes them (a tag
+        // that only names the article's section left out).
+        let section = a.category_label.clone().or_else(|| {
+            let slug = a.category_slug.as_deref()?;
+            store
+                .categories()
+                .ok()?
+                .into_iter()
+                .find(|c| c.slug == slug)
+                .map(|c| c.name)
+        });
+        let byline: Vec<String> = a
+            .authors
+            .iter()
+            .map(|p| p.name.clone())
+            .chain(
+                a.feed_tags
+                    .iter()
+                    .filter(|t| Some(t.shown()) != section.as_deref())
+                    .map(|t| format!("{} {}", t.term, t.label.as_deref().unwrap_or_default())),
+            )
+            .collect();
         index.add(
             *id,
             &[
@@ -120,6 +142,7 @@ fn bench(store: &Store, ids: &[i64], stemmer: Stemmer) -> (Stemmer, MemoryIndex)
                 &a.summary,
                 &body,
                 a.original_title.as_deref().unwrap_or_default(),
+                &byline.join(" "),
             ],
         );
     }

@@ -156,6 +156,10 @@ fn store_corpus(store: &Store) -> Vec<(i64, mentions::MentionArticle)> {
                 related: Vec::new(),
                 inline_image_hashes: Vec::new(),
                 urgent: false,
+                authors: Vec::new(),
+                feed_tags: Vec::new(),
+                body_source: None,
+                page_pending: None,
             };
             let (id, _) = store.insert_article(&new, None, &[]).expect("insert");
             (id, a)

@@ -89,7 +89,11 @@ async fn every_distinct_article_is_stored_once_with_its_own_body() {
         }
         assert_eq!(a.title, want.title, "article {n}");
         for p in &want.paragraphs {
-            assert!(a.body_html.contains(&esc(p)), "article {n} lost «{p}»");
+            assert!(
+                a.body_html.contains(&esc(p)),
+                "article {n} lost «{p}» from {}",
+                a.body_html
+            );
         }
     }
     let missing: Vec<usize> = (0..w.len()).filter(|n| seen[*n] != 1).collect();
