@@ -2,7 +2,7 @@
 //! same database as the app. For scripts, power users and benchmarks.
 //!
 //!   khabarain sync [--source FEED_URL]...   fetch new articles
-//!   khabarain list [--category SLUG] [--unread] [--bookmarked] [--limit N] [--json]
+//!   khabarain list [--category SLUG] [--author NAME | --tag TAG] [--unread] [--bookmarked] [--limit N] [--json]
 //!   khabarain show ID [--json]
 //!   khabarain sources [--json]
 //!   khabarain export                        every article as JSON lines
@@ -74,6 +74,12 @@ enum Command {
     List {
         #[arg(long)]
         category: Option<String>,
+        /// Only this author's articles (as their feeds name them).
+        #[arg(long, conflicts_with = "tag")]
+        author: Option<String>,
+        /// Only articles their feed filed under this category or tag.
+        #[arg(long)]
+        tag: Option<String>,
         #[arg(long)]
         unread: bool,
         #[arg(long)]
@@ -93,6 +99,12 @@ enum Command {
         /// Only this section (its slug, e.g. world).
         #[arg(long)]
         category: Option<String>,
+        /// Only this author's articles.
+        #[arg(long, conflicts_with = "tag")]
+        author: Option<String>,
+        /// Only articles their feed tagged so.
+        #[arg(long)]
+        tag: Option<String>,
         /// Only articles published on or after this day (YYYY-MM-DD).
         #[arg(long, value_parser = day)]
         since: Option<i64>,
@@ -255,6 +267,8 @@ fn run(cli: Cli) -> khabarain_core::Result<ExitCode> {
         }
         Command::List {
             category,
+            author,
+            tag,
             unread,
             bookmarked,
             limit,
@@ -262,6 +276,8 @@ fn run(cli: Cli) -> khabarain_core::Result<ExitCode> {
         } => {
             let rows = store.list_articles(&ListFilter {
                 category,
+                author,
+                feed_tag: tag,
                 unread_only: unread,
                 bookmarked_only: bookmarked,
                 limit,
@@ -279,6 +295,8 @@ fn run(cli: Cli) -> khabarain_core::Result<ExitCode> {
         Command::Search {
             query,
             category,
+            author,
+            tag,
             since,
             until,
             unread,
@@ -297,6 +315,8 @@ fn run(cli: Cli) -> khabarain_core::Result<ExitCode> {
             let rows = store.list_articles(&ListFilter {
                 query: Some(format!("{} ", query.join(" "))),
                 category,
+                author,
+                feed_tag: tag,
                 since,
                 until,
                 unread_only: unread,

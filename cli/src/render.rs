@@ -79,6 +79,25 @@ fn article_text(a: &ArticleDetail) -> String {
         date(a.published_at),
         a.url.as_deref().unwrap_or("-")
     ));
+    let names: Vec<&str> = a
+        .authors
+        .iter()
+        .map(|p| p.shown())
+        .filter(|n| !n.is_empty())
+        .collect();
+    if !names.is_empty() {
+        out.push_str(&format!("بقلم {}\n", names.join("، ")));
+    }
+    let tags: Vec<&str> = a.feed_tags.iter().map(|t| t.shown()).collect();
+    if !tags.is_empty() {
+        out.push_str(&format!("الوسوم: {}\n", tags.join("، ")));
+    }
+    if !names.is_empty() || !tags.is_empty() {
+        out.push('\n');
+    }
+    if a.page_pending {
+        out.push_str("(تعذّرت قراءة صفحة هذا الخبر: هذا نصّه كما ورد في الخلاصة، وستُعاد محاولة قراءتها في المزامنات القادمة.)\n\n");
+    }
     if !a.summary.is_empty() {
         out.push_str(&format!("{}\n\n", a.summary));
     }
@@ -140,13 +159,19 @@ fn unescape(s: &str) -> String {
 }
 
 pub fn source(s: &Source) -> String {
+    let pending = if s.pending_pages > 0 {
+        format!("  pages not read yet: {}", s.pending_pages)
+    } else {
+        String::new()
+    };
     safe(&format!(
-        "{:>4}  {}  {}  ok: {}  error: {}",
+        "{:>4}  {}  {}  ok: {}  error: {}  encoding: {}{pending}",
         s.id,
         if s.enabled { "on " } else { "off" },
         s.url,
         date(s.last_success_at),
-        s.last_error.as_deref().unwrap_or("-")
+        s.last_error.as_deref().unwrap_or("-"),
+        s.encoding.as_deref().unwrap_or("-")
     ))
 }
 
@@ -163,8 +188,16 @@ pub fn source_report(r: &SourceReport) -> String {
         .map(|e| format!(": {}", e.message))
         .unwrap_or_default();
     let cut = if r.cut { " (read up to a limit)" } else { "" };
+    let pending = if r.pending_pages > 0 {
+        format!(
+            ", pages not read yet {} (kept with the feed's text)",
+            r.pending_pages
+        )
+    } else {
+        String::new()
+    };
     safe(&format!(
-        "{status}  {}  items {}{cut}, new {}, updated {}, failed pages {}{error}",
+        "{status}  {}  items {}{cut}, new {}, updated {}, failed pages {}{pending}{error}",
         r.url, r.items, r.new, r.updated, r.failed_pages
     ))
 }

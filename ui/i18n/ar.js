@@ -3,6 +3,7 @@
 import { plural, num } from "../scripts/numerals.js";
 
 const news = (n) => plural(n, "خبر واحد", "خبران", "أخبار", "خبراً");
+const pages = (n) => plural(n, "صفحة واحدة", "صفحتان", "صفحات", "صفحة");
 const freshNews = (n) => plural(n, "خبر جديد", "خبران جديدان", "أخبار جديدة", "خبراً جديداً");
 const RELATIVE = {
   minute: ["دقيقة", "دقيقتين", "دقائق", "دقيقة"],
@@ -58,6 +59,7 @@ export default {
   sourceOk: (when) => `آخر تحديث ${when}`,
   sourceFindFeed: "ابحث عن خلاصة هذه الصفحة",
   sourceCut: "قُرئت حتى الحد المسموح",
+  sourcePending: (n) => `${pages(n)} لم تُقرأ بعد (محفوظة بنص الخلاصة)`,
   sourceNever: "لم يُحدَّث بعد",
   sourceAdded: (name) => `أُضيف المصدر: ${name}`,
   sourceRemove: "إزالة المصدر",
@@ -205,6 +207,15 @@ export default {
   backupLine: (when, n) => `${when} · ${plural(n, "خبر واحد", "خبران", "أخبار", "خبراً")}`,
   restore: "استعادة",
   textNotKept: "نص هذا الخبر غير محفوظ في القارئ (أُضيف من ملف متصفح).",
+  byline: "بقلم",
+  bylineAnd: "و",
+  feedTags: "الوسوم",
+  byAuthor: (name) => `أخبار ${name}`,
+  withFeedTag: (tag) => `وسم: ${tag}`,
+  showAuthor: (name) => `كل أخبار ${name}`,
+  showFeedTag: (tag) => `كل الأخبار الموسومة «${tag}»`,
+  emptyByline: "لا أخبار محفوظة هنا.",
+  pagePending: "تعذّرت قراءة صفحة هذا الخبر في المزامنة الأخيرة، فهذا نصّه كما ورد في الخلاصة. ستُعاد محاولة قراءتها في المزامنات القادمة.",
   shareQuote: "مشاركة الاقتباس",
   copyQuote: "نسخ الاقتباس مع العنوان والرابط",
 

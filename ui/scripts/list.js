@@ -68,6 +68,8 @@ function listArgs(offset, limit) {
     query: search ? view.query : null,
     since: search ? view.since || null : null,
     tag: view.kind === "bookmarks" ? view.tag || null : null,
+    author: view.kind === "author" ? view.author : null,
+    feed_tag: view.kind === "feedTag" ? view.tag : null,
     sort: bookmarks ? view.sort || "saved" : "published",
     offset,
     limit,
@@ -78,6 +80,8 @@ function listArgs(offset, limit) {
  *  name from the site). */
 function viewTitle(v) {
   if (v.kind === "category") return v.title;
+  if (v.kind === "author") return t.byAuthor(v.author);
+  if (v.kind === "feedTag") return t.withFeedTag(v.tag);
   if (v.kind === "search") return v.scope === "bookmarks" ? t.searchInBookmarks : t.searchResults;
   return t[v.kind];
 }
@@ -86,6 +90,7 @@ function emptyText(v) {
   if (v.kind === "bookmarks") return t.emptyBookmarks;
   if (v.kind === "unread") return t.emptyUnread;
   if (v.kind === "search") return t.noResults(v.query);
+  if (v.kind === "author" || v.kind === "feedTag") return t.emptyByline;
   return t.emptyList;
 }
 

@@ -64,6 +64,16 @@ function bookmarkChanged(id, bookmark) {
   }
 }
 
+// An author or a tag in the reading view lists its stories.
+document.getElementById("article").addEventListener("click", (e) => {
+  const author = e.target.closest("[data-author]");
+  const tag = e.target.closest("[data-feed-tag]");
+  if (!author && !tag) return;
+  const view = author ? { kind: "author", author: author.dataset.author } : { kind: "feedTag", tag: tag.dataset.feedTag };
+  app.classList.remove("show-reader");
+  showView(view).catch(showError);
+});
+
 // Links never navigate the webview: stored articles open here, everything
 // else goes to the system browser through the app.
 document.addEventListener("click", (e) => {

@@ -40,6 +40,8 @@ export async function showArticle(id) {
     a.original_title ? el("p", { class: "original-title", dir: "ltr", lang: "en", text: a.original_title }) : null,
     a.summary ? el("p", { class: "summary", dir: "auto", text: a.summary }) : null,
     a.published_at ? el("p", { class: "meta" }, el("time", { dir: "auto", text: fullDate(a.published_at) })) : null,
+    byline(a.authors),
+    tagList(a.feed_tags, a.category_label),
   );
   let figure = null;
   const src = imageUrl(a.image);
@@ -60,6 +62,8 @@ export async function showArticle(id) {
   }
   const body = el("div", { class: "body" });
   body.innerHTML = a.body_html;
+  // The page could not be read yet: say whose text this is.
+  const pending = a.page_pending ? el("p", { class: "page-pending", role: "note", text: t.pagePending }) : null;
   if (!a.body_html.trim()) body.append(el("p", { class: "not-kept", text: t.textNotKept }));
   // Inline pictures name their cached copy; any other image is dropped.
   for (const img of body.querySelectorAll("img")) {
@@ -106,7 +110,7 @@ export async function showArticle(id) {
     );
   }
   const panel = bookmarkPanel(a);
-  articleEl.replaceChildren(header, ...(panel ? [panel] : []), ...(figure ? [figure] : []), body, ...sections);
+  articleEl.replaceChildren(header, ...(panel ? [panel] : []), ...(pending ? [pending] : []), ...(figure ? [figure] : []), body, ...sections);
   articleEl.dir = a.direction === "ltr" ? "ltr" : "rtl";
   articleEl.hidden = false;
   emptyEl.hidden = true;
@@ -124,6 +128,32 @@ export async function showArticle(id) {
     a.restoring = false;
   }
   return a;
+}
+
+/** The authors, each a button that lists their stories. */
+function byline(authors) {
+  const people = (authors || []).filter((p) => p.name || p.email);
+  if (!people.length) return null;
+  const line = el("p", { class: "byline" }, `${t.byline} `);
+  people.forEach((p, i) => {
+    if (i > 0) line.append(i === people.length - 1 ? ` ${t.bylineAnd} ` : "، ");
+    const name = p.name || p.email;
+    line.append(el("button", { type: "button", class: "link-button byline-name", dir: "auto", "data-author": name, title: t.showAuthor(name), text: name }));
+  });
+  return line;
+}
+
+/** The feed's tags, each a button that lists the stories tagged so. */
+function tagList(tags, section) {
+  // A tag that only names the article's section says what the line above
+  // the headline says already.
+  const shown = [...new Set((tags || []).map((tag) => tag.label || tag.term))].filter((tag) => tag && tag !== section);
+  if (!shown.length) return null;
+  return el(
+    "ul",
+    { class: "feed-tags", "aria-label": t.feedTags },
+    ...shown.map((tag) => el("li", {}, el("button", { type: "button", class: "feed-tag", dir: "auto", "data-feed-tag": tag, title: t.showFeedTag(tag), text: tag }))),
+  );
 }
 
 /** A link to a stored article opens it here; otherwise the site, outside. */

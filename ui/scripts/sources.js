@@ -61,6 +61,9 @@ function row(s) {
         : t.sourceNever;
   // Read only up to a size or item limit: what came before it is kept.
   if (s.last_cut && !failed) state.textContent += ` · ${t.sourceCut}`;
+  // Articles kept with the feed's text while their pages wait for a sync
+  // that can read them.
+  if (s.pending_pages > 0) state.textContent += ` · ${t.sourcePending(s.pending_pages)}`;
   if (failed) state.title = s.last_error;
   text.append(title, state);
   if (notAFeed) {

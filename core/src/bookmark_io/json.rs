@@ -161,6 +161,27 @@ fn check(b: SavedBookmark) -> std::result::Result<SavedBookmark, String> {
             .filter(|l| public_url(&l.url).is_ok())
             .take(MAX_LINKS)
             .collect(),
+        // A file's byline and tags, held to what a feed could give.
+        authors: a
+            .authors
+            .into_iter()
+            .take(16)
+            .map(|p| crate::feed::Person {
+                name: p.name.chars().take(200).collect(),
+                email: p.email.map(|e| e.chars().take(200).collect()),
+                url: p.url.filter(|u| public_url(u).is_ok()),
+            })
+            .collect(),
+        feed_tags: a
+            .feed_tags
+            .into_iter()
+            .take(32)
+            .map(|t| crate::feed::Tag {
+                term: t.term.chars().take(200).collect(),
+                scheme: t.scheme.map(|s| s.chars().take(500).collect()),
+                label: t.label.map(|l| l.chars().take(200).collect()),
+            })
+            .collect(),
     };
     article.body_html = sanitize_stored(&a.body_html, &picture_hashes(&article));
     let note = b

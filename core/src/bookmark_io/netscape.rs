@@ -159,6 +159,8 @@ pub fn parse(text: &str) -> Result<Vec<SavedBookmark>> {
                 inline_images: Vec::new(),
                 see_also: Vec::new(),
                 related: Vec::new(),
+                authors: Vec::new(),
+                feed_tags: Vec::new(),
             },
         });
     }

@@ -129,12 +129,13 @@ impl RawText {
         }
     }
 
-    /// As text, whatever it was.
+    /// As text, whatever it was (its whitespace is folded by `clean_text`,
+    /// which every text goes through next).
     fn text(&self) -> String {
         if self.html {
             html_to_text(&self.value)
         } else {
-            collapse_ws(&self.value)
+            self.value.clone()
         }
     }
 

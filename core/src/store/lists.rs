@@ -222,7 +222,14 @@ impl Store {
                  ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?6"
             ))?
             .query_row(
-                params![f.category, fts, f.narrowed_to(), f.since, f.until, RANKED - 1],
+                params![
+                    f.category,
+                    fts,
+                    f.narrowed_to(),
+                    f.since,
+                    f.until,
+                    RANKED - 1
+                ],
                 |r| r.get(0),
             )
             .optional()?;
@@ -246,7 +253,17 @@ impl Store {
                  ORDER BY {together} bm25(articles_fts, {WEIGHTS}), articles_fts.rowid DESC LIMIT ?7 OFFSET ?8"
             ))?;
             let rows = stmt.query_map(
-                params![f.category, fts, f.narrowed_to(), f.since, f.until, floor, limit, offset, q.near],
+                params![
+                    f.category,
+                    fts,
+                    f.narrowed_to(),
+                    f.since,
+                    f.until,
+                    floor,
+                    limit,
+                    offset,
+                    q.near
+                ],
                 |r| r.get(0),
             )?;
             ids = rows.collect::<rusqlite::Result<_>>()?;

@@ -48,6 +48,12 @@ pub struct SavedArticle {
     pub inline_images: Vec<SavedImage>,
     pub see_also: Vec<LinkRef>,
     pub related: Vec<RelatedRef>,
+    /// Its authors and the feed's tags (files from before they were kept
+    /// have none).
+    #[serde(default)]
+    pub authors: Vec<crate::feed::Person>,
+    #[serde(default)]
+    pub feed_tags: Vec<crate::feed::Tag>,
 }
 
 /// A bookmark with its article.
@@ -114,6 +120,8 @@ impl Store {
                             inline_images: Vec::new(),
                             see_also: Vec::new(),
                             related: Vec::new(),
+                            authors: Vec::new(),
+                            feed_tags: Vec::new(),
                         },
                     ),
                 ))
@@ -178,6 +186,7 @@ impl Store {
                     });
                 }
             }
+            (article.authors, article.feed_tags) = super::bylines::read(&conn, id)?;
             out.push(SavedBookmark {
                 saved_at,
                 note,
@@ -251,8 +260,8 @@ impl Store {
                         inline_image_hashes: images.iter().map(NewImage::sha256).collect(),
                         // A saved copy is not news arriving.
                         urgent: false,
-                        authors: Vec::new(),
-                        feed_tags: Vec::new(),
+                        authors: a.authors.clone(),
+                        feed_tags: a.feed_tags.clone(),
                         body_source: None,
                         page_pending: None,
                     };

@@ -4,6 +4,7 @@
 //! Started in-process by tests or from the command line.
 
 pub mod corpus;
+pub mod feed_items;
 pub mod generated;
 pub mod hostile;
 pub mod miniflux;
@@ -47,6 +48,7 @@ impl FixtureSite {
             in_flight: Default::default(),
             max_in_flight: Default::default(),
             latency_ms: Default::default(),
+            healed: Default::default(),
         });
         let app = Router::new()
             .fallback(server::handle)
@@ -71,6 +73,15 @@ impl FixtureSite {
     /// `http://127.0.0.1:PORT/`
     pub fn base_url(&self) -> String {
         format!("http://{}/", self.addr)
+    }
+
+    /// A page of `feed_items` that answered 404 is there from now on.
+    pub fn heal(&self, page: &str) {
+        self.state
+            .healed
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(page.to_string());
     }
 
     /// The site's articles as they are now.

@@ -38,6 +38,8 @@ pub struct SiteState {
     /// Added to every answer, to make a loopback site behave like a remote one.
     pub latency_ms: AtomicU64,
     pub max_in_flight: AtomicUsize,
+    /// Pages of `feed_items` that are there by now.
+    pub healed: Mutex<std::collections::HashSet<String>>,
 }
 
 struct Doc {
@@ -199,6 +201,17 @@ async fn route(state: &SiteState, path: &str, headers: &HeaderMap) -> Response {
     // anything they carry reached out.
     if let Some(name) = path.strip_prefix("/hostile/") {
         return crate::hostile::respond(name, &base_url(headers))
+            .unwrap_or_else(|| StatusCode::NOT_FOUND.into_response());
+    }
+    if let Some(name) = path.strip_prefix("/items/") {
+        let healed = |n: &str| {
+            state
+                .healed
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .contains(n)
+        };
+        return crate::feed_items::respond_to(name, &base_url(headers), &healed)
             .unwrap_or_else(|| StatusCode::NOT_FOUND.into_response());
     }
     if path.starts_with("/beacon/") {

@@ -100,6 +100,8 @@ struct Capture {
     outside: bool,
     /// `guid isPermaLink` (ids only).
     permalink: bool,
+    /// An Atom `id` (not an RSS `guid`).
+    atom_id: bool,
 }
 
 #[derive(Default)]
@@ -372,6 +374,7 @@ impl<'a> Reader<'a> {
                 // (An Atom id is a name, never an address to fetch.)
                 c.permalink = name == "guid"
                     && attr("ispermalink").is_none_or(|p| p.trim().eq_ignore_ascii_case("true"));
+                c.atom_id = name == "id";
                 self.captures.push(c);
             }
             "pubdate" | "published" | "issued" | "dcterms:issued" => {
@@ -502,6 +505,7 @@ impl<'a> Reader<'a> {
             wrapper: None,
             outside: false,
             permalink: false,
+            atom_id: false,
         }
     }
 
@@ -514,7 +518,11 @@ impl<'a> Reader<'a> {
         let Some(cap) = self.captures.last_mut() else {
             return;
         };
-        cap.children = true;
+        if !cap.children {
+            // The text so far, as markup.
+            text::escape_into(&mut cap.markup, &cap.plain);
+            cap.children = true;
+        }
         let top = cap.inner.is_empty();
         cap.markup.push('<');
         cap.markup.push_str(local);
@@ -616,7 +624,11 @@ impl<'a> Reader<'a> {
             return;
         };
         cap.plain.push_str(t);
-        text::escape_into(&mut cap.markup, t);
+        // Markup is written only once the text has turned out to hold
+        // elements (most texts never do).
+        if cap.children {
+            text::escape_into(&mut cap.markup, t);
+        }
         if cap.inner.is_empty() && !t.trim().is_empty() {
             cap.outside = true;
         }
@@ -628,7 +640,7 @@ impl<'a> Reader<'a> {
         if field == Field::Ignored {
             return;
         }
-        let permalink = c.permalink;
+        let (permalink, atom_id) = (c.permalink, c.atom_id);
         let value = self.value_of(c);
         match field {
             Field::Title => {
@@ -682,9 +694,11 @@ impl<'a> Reader<'a> {
                 if id.is_empty() {
                     return;
                 }
-                // A relative id (`<id>/2026/a</id>` under an xml:base) is
-                // the address it names.
-                let resolved = if looks_relative(&id) {
+                // An Atom id is an IRI: a relative one is the address it
+                // names against xml:base or the document's own (RFC 4287
+                // §4.2.6); an RSS guid is kept as written (it is the item's
+                // identity from sync to sync).
+                let resolved = if atom_id && !has_scheme(&id) {
                     self.resolve(&id)
                 } else {
                     id
@@ -924,8 +938,14 @@ fn is_item_name(name: &str) -> bool {
 
 const ATOM10: &str = "http://www.w3.org/2005/Atom";
 
-fn looks_relative(id: &str) -> bool {
-    id.starts_with('/') || id.starts_with("./") || id.starts_with("../")
+/// Whether a text starts with a URI scheme (`urn:`, `http:`, `tag:`).
+fn has_scheme(id: &str) -> bool {
+    id.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
 }
 
 /// A guid that can stand for the item's link: an absolute web address.

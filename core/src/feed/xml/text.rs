@@ -195,12 +195,25 @@ pub(super) fn base64_text(s: &str) -> String {
 /// points (U+0080–U+009F, which no one writes on purpose) as the
 /// windows-1252 characters they are in that encoding (“ ” ‘ ’ – — …).
 pub(super) fn repaired(s: String, utf8_document: bool) -> String {
-    let s = if utf8_document {
+    // One look at the text decides: most is ASCII, or beyond Latin-1.
+    let (mut latin, mut beyond, mut c1) = (false, false, false);
+    for c in s.chars() {
+        match u32::from(c) {
+            0..=0x7f => {}
+            0x80..=0x9f => {
+                latin = true;
+                c1 = true;
+            }
+            0xa0..=0xff => latin = true,
+            _ => beyond = true,
+        }
+    }
+    let s = if utf8_document && latin && !beyond {
         relatin(&s).unwrap_or(s)
     } else {
         s
     };
-    if s.chars().any(|c| ('\u{80}'..'\u{a0}').contains(&c)) {
+    if c1 && s.chars().any(|c| ('\u{80}'..'\u{a0}').contains(&c)) {
         s.chars()
             .map(|c| crate::text::windows_1252_high(u32::from(c)).unwrap_or(c))
             .collect()
@@ -212,9 +225,6 @@ pub(super) fn repaired(s: String, utf8_document: bool) -> String {
 /// `s` as UTF-8, when its characters are all Latin-1 bytes that make valid
 /// UTF-8 with at least one multi-byte character.
 fn relatin(s: &str) -> Option<String> {
-    if !s.chars().any(|c| c > '\u{7f}') || s.chars().any(|c| c > '\u{ff}') {
-        return None;
-    }
     let bytes: Vec<u8> = s.chars().map(|c| c as u8).collect();
     String::from_utf8(bytes).ok()
 }
