@@ -34,12 +34,12 @@ import suite  # noqa: E402
 HERE = pathlib.Path(__file__).resolve().parent
 
 
-def run_peer(pythonpath: str, root: pathlib.Path, docs: list) -> dict:
+def run_peer(python: pathlib.Path, root: pathlib.Path, docs: list) -> dict:
     payload = [{"path": d.path, "url": d.url, "http": d.http, "file": str(root / d.path),
                 "expect": d.expect, "skip_unless": d.skip_unless} for d in docs]
-    out = subprocess.run([sys.executable, str(HERE / "peer.py")], input=json.dumps(payload),
+    out = subprocess.run([str(python), str(HERE / "peer.py")], input=json.dumps(payload),
                          capture_output=True, text=True, check=True, cwd=root,
-                         env={**os.environ, "PYTHONPATH": pythonpath})
+                         env={**os.environ, "PYTHONPATH": str(root)})
     return {line["path"]: line for line in map(json.loads, out.stdout.splitlines())}
 
 
@@ -69,13 +69,14 @@ def main() -> int:
     args = ap.parse_args()
     work = pathlib.Path(args.work).resolve()
     cli = str(pathlib.Path(args.cli).resolve())
-    root = suite.fetch(work)
-    pythonpath = suite.peer_path(work, root)
+    python = suite.venv(work)
+    root = suite.fetch(work, python)
+    python = suite.peer_python(work, python)
     docs = [d for d in suite.documents(root) if args.only in d.path]
     server = serve.start(str(root), suite.HOST, suite.PORT)
     started = time.monotonic()
     try:
-        peer = run_peer(pythonpath, root, docs)
+        peer = run_peer(python, root, docs)
         judged = {d.path: scope.judge(d.path, d.expect, serve.headers_of(root / d.path) if d.http else None)
                   for d in docs}
         skipped = {p for p, r in peer.items() if r.get("skipped")}
@@ -140,7 +141,8 @@ def write_report(work, results, out_of_scope, n, app_pass, fp_pass) -> str:
         s = r["stored"]
         first = s["articles"][0] if s["articles"] else None
         lines.append(f"- `{r['doc'].path}`: `{r['expr']}`" + (f" — {r['detail']}" if r["detail"] else ""))
-        lines.append(f"  - stored: source title {json.dumps((s['source'] or {}).get('title'), ensure_ascii=False)}, "
+        lines.append(f"  - stored: source title {json.dumps((s['source'] or {}).get('title'), ensure_ascii=False)} "
+                     f"(read as {(s['source'] or {}).get('encoding')}), "
                      f"{len(s['articles'])} articles; first: "
                      + json.dumps({k: first.get(k) for k in ("title", "url", "guid", "summary", "body_html",
                                                             "published_at", "authors", "feed_tags")}

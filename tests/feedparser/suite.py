@@ -32,7 +32,16 @@ class Doc:
         return f"http://{HOST}:{PORT}/{self.path}"
 
 
-def fetch(work: pathlib.Path) -> pathlib.Path:
+def venv(work: pathlib.Path) -> pathlib.Path:
+    """A virtual environment of the harness's own (Debian's system Python
+    takes no packages from pip): its Python."""
+    python = work / "venv" / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(work / "venv")], check=True)
+    return python
+
+
+def fetch(work: pathlib.Path, python: pathlib.Path) -> pathlib.Path:
     """The sdist and the peer's wheels in `work/dist` (downloaded once,
     hash-checked by pip); the sdist unpacked; returns its root."""
     dist = work / "dist"
@@ -40,7 +49,7 @@ def fetch(work: pathlib.Path) -> pathlib.Path:
     if not sdist.exists():
         dist.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+            [str(python), "-m", "pip", "download", "--quiet", "--no-deps",
              "--no-binary", "feedparser", "--require-hashes",
              "-r", str(HERE / "requirements.txt"), "-d", str(dist)],
             check=True)
@@ -51,17 +60,18 @@ def fetch(work: pathlib.Path) -> pathlib.Path:
     return root
 
 
-def peer_path(work: pathlib.Path, root: pathlib.Path) -> str:
-    """PYTHONPATH for feedparser as the sdist has it (pure Python, run from
-    its source), with its sgmllib and chardet from the hash-checked wheels."""
-    lib = work / "peer-lib"
-    if not (lib / "chardet").is_dir():
+def peer_python(work: pathlib.Path, python: pathlib.Path) -> pathlib.Path:
+    """The harness's venv with feedparser's sgmllib and chardet installed
+    from the hash-checked wheels; feedparser itself runs from the sdist's
+    source (pure Python, on PYTHONPATH)."""
+    lib = work / "venv-ready"
+    if not lib.exists():
         subprocess.run(
-            [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
-             "--find-links", str(work / "dist"), "--target", str(lib),
-             "feedparser-sgmllib", "chardet"],
+            [str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
+             "--find-links", str(work / "dist"), "feedparser-sgmllib", "chardet"],
             check=True)
-    return f"{root}:{lib}"
+        lib.touch()
+    return python
 
 
 def to_utf8(data: bytes) -> bytes:

@@ -39,6 +39,8 @@ struct Open {
     /// As written, for matching its end tag.
     written: String,
     base: Option<Url>,
+    /// It set `xml:base`.
+    explicit_base: bool,
     ns_declared: usize,
 }
 
@@ -168,6 +170,7 @@ impl<'a> Reader<'a> {
                 name: String::new(),
                 written: String::new(),
                 base,
+                explicit_base: false,
                 ns_declared: 0,
             }],
             scopes: Scopes::default(),
@@ -220,6 +223,11 @@ impl<'a> Reader<'a> {
             total: self.total,
             skipped: self.skipped,
         }
+    }
+
+    /// An `xml:base` the document itself set is in scope.
+    fn explicit_base(&self) -> bool {
+        self.stack.iter().skip(1).any(|o| o.explicit_base)
     }
 
     fn base(&self) -> Option<&Url> {
@@ -286,6 +294,7 @@ impl<'a> Reader<'a> {
             name: name.clone(),
             written: written.to_ascii_lowercase(),
             base: base.clone(),
+            explicit_base: attr.get("xml:base").is_some(),
             ns_declared: ns,
         });
         let depth = self.stack.len();
@@ -694,11 +703,14 @@ impl<'a> Reader<'a> {
                 if id.is_empty() {
                     return;
                 }
-                // An Atom id is an IRI: a relative one is the address it
-                // names against xml:base or the document's own (RFC 4287
-                // §4.2.6); an RSS guid is kept as written (it is the item's
-                // identity from sync to sync).
-                let resolved = if atom_id && !has_scheme(&id) {
+                // An Atom id is an IRI: a relative one (a path, or any id
+                // under an xml:base the document sets) is the address it
+                // names (RFC 4287 §4.2.6); a bare name (`12345`) and an RSS
+                // guid are kept as written: they are the item's identity
+                // from sync to sync.
+                let relative = id.starts_with('/') || id.starts_with("./") || id.starts_with("../");
+                let resolved = if atom_id && !has_scheme(&id) && (relative || self.explicit_base())
+                {
                     self.resolve(&id)
                 } else {
                     id
