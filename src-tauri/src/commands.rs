@@ -220,15 +220,16 @@ pub fn check_category(category: &Option<String>) -> CmdResult<()> {
     }
 }
 
-/// Marks everything unread (in a category) read; returns the ids for undo.
+/// Marks everything unread in the list shown (a section, an author's or a
+/// tag's stories, a search's results, or everything) read; returns the ids
+/// for undo.
 #[tauri::command]
 pub fn mark_all_read(
     app: AppHandle,
     state: State<'_, AppState>,
-    category: Option<String>,
+    args: ListArgs,
 ) -> CmdResult<Vec<i64>> {
-    check_category(&category)?;
-    let ids = state.store.mark_all_read(category.as_deref())?;
+    let ids = state.store.mark_list_read(&args.filter()?)?;
     crate::tray::refresh(&app);
     Ok(ids)
 }

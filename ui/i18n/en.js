@@ -211,6 +211,7 @@ export default {
   showFeedTag: (tag) => `All stories tagged “${tag}”`,
   emptyByline: "No stories kept here.",
   pagePending: "This story's page could not be read at the last sync, so this is its text as the feed gave it. The page will be tried again at the next syncs.",
+  pagePendingNoText: "This story's page could not be read at the last sync, and its feed gave no text. The page will be tried again at the next syncs.",
   shareQuote: "Share the quote",
   copyQuote: "Copy the quote with headline and link",
 

@@ -69,7 +69,7 @@ function listArgs(offset, limit) {
     since: search ? view.since || null : null,
     tag: view.kind === "bookmarks" ? view.tag || null : null,
     author: view.kind === "author" ? view.author : null,
-    feed_tag: view.kind === "feedTag" ? view.tag : null,
+    feedTag: view.kind === "feedTag" ? view.tag : null,
     sort: bookmarks ? view.sort || "saved" : "published",
     offset,
     limit,
@@ -193,6 +193,8 @@ export const currentView = () => view;
 
 /** The category the list shows, if it shows one. */
 export const currentCategory = () => (view.kind === "category" ? view.category : null);
+/** The filter of the list shown (every row of it, not a page). */
+export const currentListArgs = () => listArgs(0, 0);
 
 function ensurePage(n, gen = generation) {
   if (pages.has(n)) return Promise.resolve();

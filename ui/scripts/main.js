@@ -2,7 +2,7 @@
 import { api, listen } from "./api.js";
 import { t, errorMessage } from "./i18n.js";
 import { initNav, renderNav } from "./nav.js";
-import { initList, showView, refresh, select, updateRow, neighbour, currentCategory, currentView, onView } from "./list.js";
+import { initList, showView, refresh, select, updateRow, neighbour, currentListArgs, currentView, onView } from "./list.js";
 import { showArticle, currentArticle, showBookmark } from "./reader.js";
 import { initBookmarks, setBookmarked, showBar, filter as bookmarkFilter } from "./bookmarks.js";
 import { initBookmarkFiles } from "./bookmark-files.js";
@@ -86,7 +86,7 @@ document.addEventListener("click", (e) => {
 
 document.getElementById("mark-all-read").addEventListener("click", async () => {
   try {
-    const ids = await api.markAllRead(currentCategory());
+    const ids = await api.markAllRead(currentListArgs());
     await Promise.all([refresh(), renderNav()]);
     toast(t.markedAllRead(ids.length), 8000, {
       label: t.undo,

@@ -63,8 +63,12 @@ export async function showArticle(id) {
   const body = el("div", { class: "body" });
   body.innerHTML = a.body_html;
   // The page could not be read yet: say whose text this is.
-  const pending = a.page_pending ? el("p", { class: "page-pending", role: "note", text: t.pagePending }) : null;
-  if (!a.body_html.trim()) body.append(el("p", { class: "not-kept", text: t.textNotKept }));
+  const pending = a.page_pending
+    ? el("p", { class: "page-pending", role: "note", text: a.body_html.trim() ? t.pagePending : t.pagePendingNoText })
+    : null;
+  // No text at all: a bookmark from a browser file, or a story whose page
+  // waits and whose feed gave no text (the note above says so).
+  if (!a.body_html.trim() && !a.page_pending) body.append(el("p", { class: "not-kept", text: t.textNotKept }));
   // Inline pictures name their cached copy; any other image is dropped.
   for (const img of body.querySelectorAll("img")) {
     const hash = img.dataset.image || "";

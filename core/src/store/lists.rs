@@ -351,6 +351,47 @@ impl Store {
             .optional()?)
     }
 
+    /// Marks every unread article of a list read (a section, an author's
+    /// or a tag's stories, the results of a search…); returns their ids,
+    /// for an undo.
+    pub fn mark_list_read(&self, f: &ListFilter) -> Result<Vec<i64>> {
+        let query = match f.query.as_deref() {
+            Some(text) => match self.parse_query(text)? {
+                Some(q) => Some(q),
+                None => return Ok(Vec::new()),
+            },
+            None => None,
+        };
+        let search = query.is_some();
+        let (id, from) = if search {
+            ("articles_fts.rowid", "articles_fts")
+        } else {
+            ("a.id", "articles a")
+        };
+        let sql = format!(
+            "SELECT {id} FROM {from} WHERE {} AND NOT EXISTS
+                (SELECT 1 FROM read_state rs WHERE rs.article_id = {id})",
+            condition(f, search)
+        );
+        let ids: Vec<i64> = {
+            let conn = self.conn()?;
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(
+                params![
+                    f.category,
+                    query.as_ref().map(|q| fts_match(q, f)),
+                    f.narrowed_to(),
+                    f.since,
+                    f.until
+                ],
+                |r| r.get(0),
+            )?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        self.mark_read_ids(&ids)?;
+        Ok(ids)
+    }
+
     /// How many articles a list holds (for a list drawn a window at a time).
     pub fn count_articles(&self, f: &ListFilter) -> Result<i64> {
         let query = match f.query.as_deref() {

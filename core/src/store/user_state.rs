@@ -35,29 +35,27 @@ impl Store {
     /// Marks every unread article (of a category, or all) read; returns
     /// their ids so the UI can undo it.
     pub fn mark_all_read(&self, category: Option<&str>) -> Result<Vec<i64>> {
+        self.mark_list_read(&crate::store::ListFilter {
+            category: category.map(String::from),
+            ..Default::default()
+        })
+    }
+
+    /// Marks these articles read, in one transaction.
+    pub(super) fn mark_read_ids(&self, ids: &[i64]) -> Result<()> {
         let mut conn = self.conn()?;
         let tx = conn.transaction()?;
-        let ids: Vec<i64> = {
-            let mut stmt = tx.prepare(
-                "SELECT a.id FROM articles a
-                 WHERE NOT EXISTS (SELECT 1 FROM read_state rs WHERE rs.article_id = a.id)
-                   AND (?1 IS NULL OR a.id IN
-                        (SELECT article_id FROM article_categories WHERE category_slug = ?1))",
-            )?;
-            let rows = stmt.query_map([category], |r| r.get(0))?;
-            rows.collect::<Result<_, _>>()?
-        };
         {
             let mut mark = tx.prepare(
                 "INSERT OR IGNORE INTO read_state (article_id, read_at) VALUES (?1, ?2)",
             )?;
             let t = now();
-            for id in &ids {
+            for id in ids {
                 mark.execute(params![id, t])?;
             }
         }
         tx.commit()?;
-        Ok(ids)
+        Ok(())
     }
 
     /// Marks these articles unread again (the undo of `mark_all_read`).

@@ -5,7 +5,9 @@
 use std::time::{Duration, Instant};
 
 use x11rb::connection::Connection;
-use x11rb::protocol::xproto::{ClientMessageEvent, ConnectionExt, EventMask, MapState, Window};
+use x11rb::protocol::xproto::{
+    ClientMessageEvent, ConnectionExt, EventMask, ImageFormat, MapState, Window,
+};
 use x11rb::rust_connection::RustConnection;
 
 pub struct X {
@@ -68,6 +70,40 @@ impl X {
             );
             std::thread::sleep(Duration::from_millis(100));
         }
+    }
+
+    /// The window as the X server shows it, as a PNG: what a person at the
+    /// display sees (WebKit's own snapshot, WebDriver's screenshot, can
+    /// wait forever on a page that is idle).
+    pub fn screenshot(&self, w: Window) -> Vec<u8> {
+        let geometry = self
+            .conn
+            .get_geometry(w)
+            .expect("geometry")
+            .reply()
+            .expect("geometry reply");
+        let (width, height) = (geometry.width, geometry.height);
+        let image = self
+            .conn
+            .get_image(ImageFormat::Z_PIXMAP, w, 0, 0, width, height, !0)
+            .expect("image")
+            .reply()
+            .expect("image reply");
+        // 24-bit depth comes as 32 bits a pixel, blue first.
+        let rgb: Vec<u8> = image
+            .data
+            .chunks_exact(4)
+            .flat_map(|p| [p[2], p[1], p[0]])
+            .collect();
+        let mut out = Vec::new();
+        {
+            let mut encoder = png::Encoder::new(&mut out, u32::from(width), u32::from(height));
+            encoder.set_color(png::ColorType::Rgb);
+            encoder.set_depth(png::BitDepth::Eight);
+            let mut writer = encoder.write_header().expect("png header");
+            writer.write_image_data(&rgb).expect("png data");
+        }
+        out
     }
 
     /// The window's close button.

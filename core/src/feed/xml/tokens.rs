@@ -143,12 +143,11 @@ impl<'a> Tokens<'a> {
             if decl.starts_with('%') {
                 continue;
             }
-            let name: String = decl
-                .bytes()
-                .take_while(|c| is_name_char(*c))
-                .map(char::from)
-                .collect();
-            let after = decl[name.len()..].trim_start();
+            // Name bytes are ASCII name characters or parts of non-ASCII
+            // characters, so the name ends on a character boundary.
+            let n = decl.bytes().take_while(|c| is_name_char(*c)).count();
+            let name = decl[..n].to_string();
+            let after = decl[n..].trim_start();
             let Some(q) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
                 continue;
             };
@@ -211,10 +210,18 @@ impl<'a> Tokens<'a> {
                             j += 1;
                         }
                         let (raw, next) = match bytes.get(j) {
+                            // A quoted value ends at its quote, or at a `<`,
+                            // which XML allows in no attribute value: a
+                            // quote left open must not swallow the items
+                            // after it.
                             Some(q @ (b'"' | b'\'')) => {
-                                let end = memchr::memchr(*q, &bytes[j + 1..])
-                                    .map_or(bytes.len(), |e| j + 1 + e);
-                                (&rest[j + 1..end], (end + 1).min(bytes.len()))
+                                match memchr::memchr2(*q, b'<', &bytes[j + 1..]) {
+                                    Some(e) if bytes[j + 1 + e] == *q => {
+                                        (&rest[j + 1..j + 1 + e], j + 1 + e + 1)
+                                    }
+                                    Some(e) => (&rest[j + 1..j + 1 + e], j + 1 + e),
+                                    None => (&rest[j + 1..], bytes.len()),
+                                }
                             }
                             _ => {
                                 let end = bytes[j..]
@@ -355,6 +362,31 @@ mod tests {
         assert!(matches!(t.last(), Some(Token::Start { name: "link", .. })));
         // An unterminated CDATA section runs to the end.
         assert_eq!(tokens("<![CDATA[abc")[0], Token::CData("abc"));
+    }
+
+    /// Found by the `one_item` fuzz target: a quote left open in one
+    /// item's headline swallowed every item after it.
+    #[test]
+    fn an_attribute_left_open_ends_at_the_next_tag() {
+        let t = tokens("<t>a<x y=\"open</t><b>c</b>");
+        assert_eq!(
+            t[2],
+            Token::Start {
+                name: "x",
+                attrs: vec![("y", "open".into())],
+                empty: false
+            }
+        );
+        assert_eq!(t[3], Token::End { name: "t" });
+        assert_eq!(t[5], Token::Text("c".into()));
+    }
+
+    /// Found by the `feed` fuzz target: an entity's name with non-ASCII
+    /// bytes cut a character in two.
+    #[test]
+    fn entity_names_of_any_letters() {
+        let t = tokens("<!DOCTYPE x [<!ENTITY لول \"ضحك\">]><t>&لول;</t>");
+        assert_eq!(t[1], Token::Text("ضحك".into()));
     }
 
     #[test]
