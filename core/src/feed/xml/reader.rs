@@ -38,9 +38,8 @@ struct Open {
     name: String,
     /// As written, for matching its end tag.
     written: String,
+    /// The base it set with `xml:base` (the root: the document's address).
     base: Option<Url>,
-    /// It set `xml:base`.
-    explicit_base: bool,
     ns_declared: usize,
 }
 
@@ -170,7 +169,6 @@ impl<'a> Reader<'a> {
                 name: String::new(),
                 written: String::new(),
                 base,
-                explicit_base: false,
                 ns_declared: 0,
             }],
             scopes: Scopes::default(),
@@ -227,7 +225,7 @@ impl<'a> Reader<'a> {
 
     /// An `xml:base` the document itself set is in scope.
     fn explicit_base(&self) -> bool {
-        self.stack.iter().skip(1).any(|o| o.explicit_base)
+        self.stack.iter().skip(1).any(|o| o.base.is_some())
     }
 
     fn base(&self) -> Option<&Url> {
@@ -279,22 +277,19 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let parent_base = self.base().cloned();
-        let base = attr
-            .get("xml:base")
-            .and_then(|b| match &parent_base {
-                Some(p) => p.join(b.trim()).ok(),
-                None => Url::parse(b.trim()).ok(),
-            })
-            .or_else(|| parent_base.clone());
+        // Only an element that sets xml:base holds a base of its own (the
+        // nearest one applies).
+        let base = attr.get("xml:base").and_then(|b| match self.base() {
+            Some(p) => p.join(b.trim()).ok(),
+            None => Url::parse(b.trim()).ok(),
+        });
         if self.stack.len() == 1 {
             self.root(&name, attr.get("version"), attr.get("xmlns"));
         }
         self.stack.push(Open {
             name: name.clone(),
             written: written.to_ascii_lowercase(),
-            base: base.clone(),
-            explicit_base: attr.get("xml:base").is_some(),
+            base,
             ns_declared: ns,
         });
         let depth = self.stack.len();
