@@ -3,9 +3,12 @@
 //! the site's chrome (ads, share line, Loading..., the repeated headline) is
 //! left behind, and the result goes through the sanitiser.
 
+use std::collections::{HashSet, VecDeque};
+
 use scraper::{ElementRef, Selector};
 use url::Url;
 
+use super::chrome::Chrome;
 use super::rules::SiteRules;
 use super::{cues, resolve, LinkRef};
 use crate::sanitize::sanitize_body;
@@ -58,7 +61,23 @@ struct Walker<'a> {
     img_selector: Selector,
     caption_selector: Selector,
     images: Vec<Url>,
+    /// After a "related"/"most read"/"tags" heading: its link lists and
+    /// short lines go too, up to the next real paragraph.
+    in_section: bool,
+    /// The last texts kept (a caption repeated as a paragraph, a gallery's
+    /// second copy of its captions), and pictures already shown.
+    recent_texts: VecDeque<String>,
+    seen_images: HashSet<Url>,
 }
+
+/// Texts shorter than this may repeat (a refrain, a dateline).
+const MIN_REPEAT_CHARS: usize = 40;
+/// A text repeated within this many kept blocks is a copy (a gallery's
+/// second set of captions); further apart it is the writer's (a menu
+/// for each day, the same line per section).
+const REPEAT_WINDOW: usize = 6;
+/// A section's teaser line: at most this many words, or mostly links.
+const MAX_TEASER_WORDS: usize = 15;
 
 pub fn walk(root: ElementRef<'_>, page_url: &Url, rules: &SiteRules) -> Body {
     let mut w = Walker {
@@ -72,6 +91,9 @@ pub fn walk(root: ElementRef<'_>, page_url: &Url, rules: &SiteRules) -> Body {
         img_selector: Selector::parse("img").expect("constant selector"),
         caption_selector: Selector::parse("figcaption").expect("constant selector"),
         images: Vec::new(),
+        in_section: false,
+        recent_texts: VecDeque::new(),
+        seen_images: HashSet::new(),
     };
     w.visit_children(root);
     Body {
@@ -84,23 +106,36 @@ pub fn walk(root: ElementRef<'_>, page_url: &Url, rules: &SiteRules) -> Body {
 
 impl Walker<'_> {
     fn visit_children(&mut self, el: ElementRef<'_>) {
-        if !has_block_children(el) {
-            return;
-        }
         // Text and inline elements standing loose between blocks make one
-        // paragraph together, as a browser shows them.
+        // paragraph together, as a browser shows them; a blank line typed
+        // as `<br><br>` (a text kept in a `div` without `<p>`) ends one.
         let mut run = Run::default();
+        let mut after_br = false;
         for child in el.children() {
             match ElementRef::wrap(child) {
                 Some(c) if DROP.contains(&c.value().name()) => {}
                 Some(c) if BLOCKS.contains(&c.value().name()) || c.value().name() == "img" => {
                     self.run(std::mem::take(&mut run));
                     self.visit(c);
+                    after_br = false;
                 }
-                Some(c) => run.element(c),
+                Some(c) if c.value().name() == "br" => {
+                    if after_br {
+                        run.drop_trailing_break();
+                        self.run(std::mem::take(&mut run));
+                    } else {
+                        run.element(c);
+                    }
+                    after_br = true;
+                }
+                Some(c) => {
+                    run.element(c);
+                    after_br = false;
+                }
                 None => {
                     if let Some(text) = child.value().as_text() {
                         run.text(text);
+                        after_br &= text.trim().is_empty();
                     }
                 }
             }
@@ -113,6 +148,14 @@ impl Walker<'_> {
         if DROP.contains(&tag) {
             return;
         }
+        let leaf =
+            !matches!(tag, "div" | "section" | "article" | "main") || !has_block_children(el);
+        if self.in_section && leaf {
+            if is_teaser(el, &text_of(el)) {
+                return;
+            }
+            self.in_section = false;
+        }
         match tag {
             "figure" | "img" => self.picture(el),
             "p" if el.select(&self.img_selector).next().is_some() && text_of(el).is_empty() => {
@@ -120,15 +163,21 @@ impl Walker<'_> {
             }
             "p" => self.paragraph(el),
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.heading(el),
+            "ul" | "ol" if holds_pictures(el) => self.gallery(el),
+            "ul" | "ol" if is_layout_list(el) => {
+                for item in el.children().filter_map(ElementRef::wrap) {
+                    self.visit_children_or_text(item);
+                }
+            }
             "blockquote" | "ul" | "ol" | "table" => {
                 let text = text_of(el);
-                if !text.is_empty() && !self.cue(&[el], &text) {
+                if !text.is_empty() && !self.cue(&[el], &text) && !self.is_chrome_list(el) {
                     self.out.push_str(&el.html().replace('\\', ""));
                     self.paragraphs += 1;
                     self.blocks += 1;
                 }
             }
-            _ if has_block_children(el) => self.visit_children(el),
+            _ if has_block_children(el) || has_blank_line(el) => self.visit_children(el),
             _ => self.paragraph(el),
         }
     }
@@ -150,12 +199,16 @@ impl Walker<'_> {
         let Some(url) = src.and_then(|s| resolve(self.page_url, s)) else {
             return;
         };
+        if !self.seen_images.insert(url.clone()) {
+            return;
+        }
         let alt = clean_text(img.value().attr("alt").unwrap_or_default());
         let caption = el
             .select(&self.caption_selector)
             .next()
             .map(text_of)
-            .filter(|c| !c.is_empty());
+            .filter(|c| !c.is_empty() && self.rules.chrome.classify(c).is_none())
+            .filter(|c| self.first_time(c));
         self.out.push_str(&format!(
             "<figure><img data-image=\"{}\" alt=\"{}\">",
             escape(url.as_str()).replace('"', "&quot;"),
@@ -175,10 +228,17 @@ impl Walker<'_> {
     /// Handles the site's cues; true when the block was one and is consumed.
     /// `scope` holds the block's elements, where a see-also line's link is.
     fn cue(&mut self, scope: &[ElementRef<'_>], text: &str) -> bool {
-        if cues::is_loading(text) || cues::is_share_line(text) || self.rules.ads.is_label(text) {
+        let chrome = self.rules.chrome.classify(text);
+        // The sections hold «أخبار ذات صلة» and its kin.
+        if chrome == Some(Chrome::Section) {
+            self.in_section = true;
             return true;
         }
-        if cues::is_related_heading(text) {
+        if chrome.is_some()
+            || cues::is_loading(text)
+            || cues::is_share_line(text)
+            || self.rules.ads.is_label(text)
+        {
             return true;
         }
         if cues::is_see_also(text) {
@@ -213,7 +273,7 @@ impl Walker<'_> {
 
     fn paragraph(&mut self, el: ElementRef<'_>) {
         let text = text_of(el);
-        if text.is_empty() || self.cue(&[el], &text) {
+        if text.is_empty() || self.cue(&[el], &text) || !self.first_time(&text) {
             return;
         }
         if is_bold_only(el, &text) {
@@ -229,7 +289,22 @@ impl Walker<'_> {
 
     fn run(&mut self, run: Run<'_>) {
         let text = clean_text(&run.text);
-        if text.is_empty() || self.cue(&run.elements, &text) {
+        if text.is_empty() {
+            return;
+        }
+        if self.in_section {
+            let linked: usize = run
+                .elements
+                .iter()
+                .filter(|e| e.value().name() == "a")
+                .map(|e| text_of(*e).chars().count())
+                .sum();
+            if teaser_shape(&text, linked) {
+                return;
+            }
+            self.in_section = false;
+        }
+        if self.cue(&run.elements, &text) || !self.first_time(&text) {
             return;
         }
         let bold_only = run.elements.len() == 1
@@ -264,6 +339,62 @@ impl Walker<'_> {
         self.subheading(&text, level);
     }
 
+    /// False for a long text kept just before: a caption repeated as a
+    /// paragraph, a gallery's second copy.
+    fn first_time(&mut self, text: &str) -> bool {
+        if text.chars().count() < MIN_REPEAT_CHARS {
+            return true;
+        }
+        let key = collapse_ws(text).to_lowercase();
+        if self.recent_texts.contains(&key) {
+            return false;
+        }
+        if self.recent_texts.len() == REPEAT_WINDOW {
+            self.recent_texts.pop_front();
+        }
+        self.recent_texts.push_back(key);
+        true
+    }
+
+    /// A list of pictures (a gallery): each picture once, without the
+    /// gallery's loose captions and counters (the alt text stays).
+    fn gallery(&mut self, el: ElementRef<'_>) {
+        for item in el.children().filter_map(ElementRef::wrap) {
+            if item.select(&self.img_selector).next().is_some() {
+                self.picture(item);
+            }
+        }
+    }
+
+    /// A list item that holds blocks is walked like any container; one
+    /// of loose text is a paragraph.
+    fn visit_children_or_text(&mut self, el: ElementRef<'_>) {
+        if has_block_children(el) {
+            self.visit_children(el);
+        } else {
+            self.visit(el);
+        }
+    }
+
+    /// A list whose every item is furniture (a share bar, gallery
+    /// controls, a tag list).
+    fn is_chrome_list(&self, el: ElementRef<'_>) -> bool {
+        if !matches!(el.value().name(), "ul" | "ol") {
+            return false;
+        }
+        let items: Vec<String> = el
+            .children()
+            .filter_map(ElementRef::wrap)
+            .filter(|c| c.value().name() == "li")
+            .map(text_of)
+            .filter(|t| !t.is_empty())
+            .collect();
+        !items.is_empty()
+            && items
+                .iter()
+                .all(|t| self.rules.chrome.classify(t).is_some() || cues::is_share_line(t))
+    }
+
     fn subheading(&mut self, text: &str, level: &str) {
         self.out
             .push_str(&format!("<{level} dir=\"auto\">{}</{level}>", escape(text)));
@@ -273,6 +404,101 @@ impl Walker<'_> {
 
 fn text_of(el: ElementRef<'_>) -> String {
     clean_text(&el.text().collect::<String>())
+}
+
+/// Inside a related section: a list, a picture, a link line or a short
+/// line is one of its teasers.
+fn is_teaser(el: ElementRef<'_>, text: &str) -> bool {
+    if matches!(el.value().name(), "figure" | "img") || text.is_empty() {
+        return true;
+    }
+    if matches!(el.value().name(), "ul" | "ol") {
+        let mut items = el
+            .children()
+            .filter_map(ElementRef::wrap)
+            .filter(|li| !text_of(*li).is_empty())
+            .peekable();
+        if items.peek().is_some()
+            && items.all(|li| {
+                li.descendants()
+                    .filter_map(ElementRef::wrap)
+                    .any(|d| d.value().name() == "a")
+            })
+        {
+            return true;
+        }
+    }
+    let linked: usize = el
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "a")
+        .map(|a| text_of(a).chars().count())
+        .sum();
+    teaser_shape(text, linked)
+}
+
+fn teaser_shape(text: &str, linked_chars: usize) -> bool {
+    let chars = text.chars().count().max(1);
+    let short = text.split_whitespace().count() <= MAX_TEASER_WORDS
+        && !text.ends_with(['.', '؟', '?', '!', '。']);
+    (short && linked_chars > 0) || linked_chars * 2 >= chars
+}
+
+/// A list of pictures: a gallery.
+fn holds_pictures(el: ElementRef<'_>) -> bool {
+    el.children().filter_map(ElementRef::wrap).any(|li| {
+        li.descendants()
+            .filter_map(ElementRef::wrap)
+            .any(|d| d.value().name() == "img")
+    })
+}
+
+/// A list used for layout: its items hold divisions, forms or other
+/// lists (a share panel, a card grid), not a line of text each.
+fn is_layout_list(el: ElementRef<'_>) -> bool {
+    el.children().filter_map(ElementRef::wrap).any(|li| {
+        li.children().filter_map(ElementRef::wrap).any(|c| {
+            matches!(
+                c.value().name(),
+                "div"
+                    | "section"
+                    | "ul"
+                    | "ol"
+                    | "figure"
+                    | "form"
+                    | "button"
+                    | "article"
+                    | "header"
+                    | "footer"
+            )
+        })
+    })
+}
+
+/// Blocks, or paragraphs typed as lines, among an element's children.
+pub fn has_structure(el: ElementRef<'_>) -> bool {
+    has_block_children(el) || has_blank_line(el)
+}
+
+/// Two `<br>`s in a row among an element's children: paragraphs typed
+/// as lines.
+fn has_blank_line(el: ElementRef<'_>) -> bool {
+    let mut after_br = false;
+    for child in el.children() {
+        match ElementRef::wrap(child) {
+            Some(c) if c.value().name() == "br" => {
+                if after_br {
+                    return true;
+                }
+                after_br = true;
+            }
+            Some(_) => after_br = false,
+            None => {
+                after_br &= child.value().as_text().is_some_and(|t| t.trim().is_empty());
+            }
+        }
+    }
+    false
 }
 
 fn has_block_children(el: ElementRef<'_>) -> bool {
@@ -320,6 +546,21 @@ impl<'a> Run<'a> {
         self.html.push_str(&el.html());
         self.text.push_str(&el.text().collect::<String>());
         self.elements.push(el);
+    }
+
+    /// The first `<br>` of a blank line, which ends the paragraph.
+    fn drop_trailing_break(&mut self) {
+        if self
+            .elements
+            .last()
+            .is_some_and(|e| e.value().name() == "br")
+        {
+            self.elements.pop();
+            let trimmed = self.html.trim_end();
+            if let Some(cut) = trimmed.strip_suffix("<br>") {
+                self.html.truncate(cut.len());
+            }
+        }
     }
 }
 

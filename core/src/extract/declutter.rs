@@ -24,7 +24,30 @@ const LABEL_BLOCKS: &[&str] = &[
 
 /// Takes ads and label blocks out of `doc`, and `also` (the related block,
 /// which was read already), after mending the paragraphs they split.
-pub fn declutter(doc: &mut Html, rules: &SiteRules, also: Option<NodeId>) {
+/// Tells whether it mended any paragraph.
+pub fn declutter(doc: &mut Html, rules: &SiteRules, also: Option<NodeId>) -> bool {
+    clean(doc, rules, also, Scope::All)
+}
+
+/// The page as Readability should see it: as published, but with the
+/// paragraphs an ad or a see-also line split made whole again (Readability
+/// would keep the halves as two paragraphs). The ads themselves stay: taking
+/// them out changes which container Readability scores highest, often for a
+/// wrapper that also holds the "more news" lists, and the fragment it gives
+/// is decluttered afterwards (it keeps the classes that mark them).
+pub fn readability_page(raw: &str, rules: &SiteRules) -> String {
+    let mut doc = Html::parse_document(raw);
+    clean(&mut doc, rules, None, Scope::MendOnly);
+    doc.html()
+}
+
+#[derive(PartialEq, Eq, Clone, Copy)]
+enum Scope {
+    All,
+    MendOnly,
+}
+
+fn clean(doc: &mut Html, rules: &SiteRules, also: Option<NodeId>, scope: Scope) -> bool {
     let holds_text = text_holders(doc, rules);
     let mut slots = Vec::new();
     find_slots(doc.root_element(), rules, &holds_text, &mut slots);
@@ -40,6 +63,7 @@ pub fn declutter(doc: &mut Html, rules: &SiteRules, also: Option<NodeId>) {
     );
     let chrome: HashSet<NodeId> = slots.iter().copied().collect();
     let splits = split_paragraphs(doc, &chrome);
+    let mended = !splits.is_empty();
     for (paragraph, run, stray) in splits {
         for id in run {
             if let Some(mut p) = doc.tree.get_mut(paragraph) {
@@ -60,11 +84,14 @@ pub fn declutter(doc: &mut Html, rules: &SiteRules, also: Option<NodeId>) {
                 .and_then(ElementRef::wrap)
                 .is_some_and(|e| !is_wrapper(e))
     });
-    for id in slots.into_iter().chain(also) {
-        if let Some(mut node) = doc.tree.get_mut(id) {
-            node.detach();
+    if scope == Scope::All {
+        for id in slots.into_iter().chain(also) {
+            if let Some(mut node) = doc.tree.get_mut(id) {
+                node.detach();
+            }
         }
     }
+    mended
 }
 
 /// The article's container by the site rules, and every element around it:
@@ -93,10 +120,10 @@ fn find_slots(
             continue;
         }
         let slot = rules.ads.is_slot(child) && !is_wrapper(child);
-        let label = LABEL_BLOCKS.contains(&name) && {
-            let text = text_of(child);
-            rules.ads.is_label(&text) || cues::is_share_line(&text) || cues::is_loading(&text)
-        };
+        let label = LABEL_BLOCKS.contains(&name)
+            && short_text(child).is_some_and(|text| {
+                rules.ads.is_label(&text) || cues::is_share_line(&text) || cues::is_loading(&text)
+            });
         if slot || label {
             out.push(child.id());
         } else {
@@ -164,6 +191,21 @@ fn split_paragraphs(doc: &Html, chrome: &HashSet<NodeId>) -> Vec<(NodeId, Vec<No
         }
     }
     found
+}
+
+/// A label, a share line or a placeholder is short: a block's text, unless
+/// it is longer than any of them (then not gathered at all, which keeps a
+/// walk down nested containers linear).
+fn short_text(el: ElementRef<'_>) -> Option<String> {
+    const MAX_LABEL_BYTES: usize = 600;
+    let mut text = String::new();
+    for t in el.text() {
+        if text.len() + t.len() > MAX_LABEL_BYTES {
+            return None;
+        }
+        text.push_str(t);
+    }
+    Some(clean_text(&text))
 }
 
 fn text_of(el: ElementRef<'_>) -> String {

@@ -6,8 +6,13 @@
 mod ads;
 mod blocks;
 mod body;
+mod choose;
+#[cfg(test)]
+mod choose_tests;
+mod chrome;
 mod cues;
 mod declutter;
+mod headline;
 mod readability;
 mod related;
 pub mod rules;
@@ -20,6 +25,7 @@ use url::Url;
 use crate::error::{Error, Result};
 use crate::text::{clean_text, direction, latin_letter_ratio, strip_call_to_action};
 pub use blocks::block_texts;
+pub use choose::Origin;
 pub use rules::SiteRules;
 
 /// A link to another article, from a see-also line.
@@ -41,7 +47,11 @@ pub struct RelatedRef {
 /// Everything the app keeps of an article page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExtractedArticle {
+    /// The page's headline; empty when the page has none at all.
     pub title: String,
+    /// The headline is the page's `<title>` without the site's name, not a
+    /// heading: the feed item's own headline is better where it has one.
+    pub title_is_guess: bool,
     pub summary: String,
     pub original_title: Option<String>,
     pub image_url: Option<Url>,
@@ -58,6 +68,8 @@ pub struct ExtractedArticle {
     pub published: Option<DateTime<Utc>>,
     pub canonical_url: Option<Url>,
     pub direction: &'static str,
+    /// Which candidate gave the body (for the benches and the log).
+    pub body_origin: Origin,
 }
 
 /// Extracts an article from a page's HTML.
@@ -69,39 +81,33 @@ pub fn extract(html: &str, page_url: &Url, rules: &SiteRules) -> Result<Extracte
         Some(root) => (related::items(root, page_url, rules), Some(root.id())),
         None => (Vec::new(), None),
     };
-    declutter::declutter(&mut doc, rules, related_id);
+    let mended = declutter::declutter(&mut doc, rules, related_id);
     let doc = doc;
-    let rules_body = rules::first_element(&doc, &rules.body)
-        .map(|root| body::walk(root, page_url, rules))
-        .filter(|b| b.paragraphs > 0);
-    // The site's rules did not find the text: Readability looks for it, on
-    // the page without its ads.
-    let (body, found) = match rules_body {
-        Some(b) => (b, None),
-        None => {
-            let found = readability::find(&doc.html(), page_url).ok_or_else(|| Error::Extract {
-                url: page_url.to_string(),
-                message: "no article body found".into(),
-            })?;
-            let fragment = Html::parse_fragment(&found.content_html);
-            let b = body::walk(fragment.root_element(), page_url, rules);
-            if b.paragraphs == 0 {
-                return Err(Error::Extract {
-                    url: page_url.to_string(),
-                    message: "the body holds no paragraphs".into(),
-                });
-            }
-            (b, Some(found))
-        }
+    // Readability reads the page as published, split paragraphs mended.
+    let page = if mended {
+        std::borrow::Cow::Owned(declutter::readability_page(html, rules))
+    } else {
+        std::borrow::Cow::Borrowed(html)
     };
-    let title = rules::first_value(&doc, &rules.title)
-        .or_else(|| found.as_ref().map(|f| f.title.clone()))
+    // Nothing convinces as the article: no body (the sync keeps the feed's
+    // own text and says the page is waiting).
+    let choose::Chosen {
+        body,
+        found,
+        origin,
+    } = choose::choose(&doc, &page, page_url, rules).ok_or_else(|| Error::Extract {
+        url: page_url.to_string(),
+        message: "no article text found on the page".into(),
+    })?;
+    // The page's headline; a page without one gives its `<title>` (site
+    // name removed) as a guess the feed item's headline goes before.
+    let headline = rules::first_value(&doc, &rules.title)
         .map(|t| clean_text(&t))
-        .filter(|t| !t.is_empty())
-        .ok_or_else(|| Error::Extract {
-            url: page_url.to_string(),
-            message: "no headline found".into(),
-        })?;
+        .filter(|t| !t.is_empty());
+    let title_is_guess = headline.is_none();
+    let title = headline
+        .or_else(|| headline::from_document_title(&doc))
+        .unwrap_or_default();
     let summary = rules::first_value(&doc, &rules.summary)
         .or_else(|| found.as_ref().and_then(|f| f.excerpt.clone()))
         .map(|s| strip_call_to_action(&clean_text(&s)))
@@ -123,9 +129,15 @@ pub fn extract(html: &str, page_url: &Url, rules: &SiteRules) -> Result<Extracte
         .map(|d| d.with_timezone(&Utc));
     let canonical_url =
         rules::first_value(&doc, &rules.canonical).and_then(|u| resolve(page_url, &u));
-    let direction = direction(&title);
+    // A page without any headline takes its direction from its text.
+    let direction = if title.is_empty() {
+        direction(&crate::feed::html_to_text(&body.html))
+    } else {
+        direction(&title)
+    };
     Ok(ExtractedArticle {
         title,
+        title_is_guess,
         summary,
         original_title,
         image_url,
@@ -139,6 +151,7 @@ pub fn extract(html: &str, page_url: &Url, rules: &SiteRules) -> Result<Extracte
         published,
         canonical_url,
         direction,
+        body_origin: origin,
     })
 }
 
@@ -155,8 +168,11 @@ pub fn extract_fragment(
 ) -> Result<ExtractedArticle> {
     let mut doc = Html::parse_fragment(content_html);
     declutter::declutter(&mut doc, rules, None);
+    // A text of one run, with neither blocks nor blank lines, is a summary
+    // (as an RSS description in plain text mostly is), not an article.
+    let structured = body::has_structure(doc.root_element());
     let body = body::walk(doc.root_element(), page_url, rules);
-    if body.paragraphs == 0 {
+    if body.paragraphs == 0 || !structured {
         return Err(Error::Extract {
             url: page_url.to_string(),
             message: "the server's text holds no paragraphs".into(),
@@ -166,6 +182,7 @@ pub fn extract_fragment(
     Ok(ExtractedArticle {
         direction: direction(&title),
         title,
+        title_is_guess: false,
         summary: String::new(),
         original_title: None,
         image_url: None,
@@ -178,6 +195,7 @@ pub fn extract_fragment(
         category_label: None,
         published: None,
         canonical_url: None,
+        body_origin: Origin::Fragment,
     })
 }
 

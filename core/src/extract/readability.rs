@@ -7,7 +7,6 @@ use url::Url;
 
 /// What Readability found.
 pub struct Found {
-    pub title: String,
     pub content_html: String,
     pub excerpt: Option<String>,
     pub image: Option<String>,
@@ -15,10 +14,16 @@ pub struct Found {
 }
 
 pub fn find(html: &str, page_url: &Url) -> Option<Found> {
-    let mut reader = dom_smoothie::Readability::new(html, Some(page_url.as_str()), None).ok()?;
+    // The classes stay on what it keeps, so the ad marks and the site's
+    // rules still know its parts afterwards.
+    let config = dom_smoothie::Config {
+        keep_classes: true,
+        ..Default::default()
+    };
+    let mut reader =
+        dom_smoothie::Readability::new(html, Some(page_url.as_str()), Some(config)).ok()?;
     let article = reader.parse().ok()?;
     Some(Found {
-        title: article.title,
         content_html: article.content.to_string(),
         excerpt: article.excerpt,
         image: article.image,

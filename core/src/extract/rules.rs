@@ -5,6 +5,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde::Deserialize;
 
 use super::ads::AdMarks;
+use super::chrome::ChromeLines;
 use crate::error::{Error, Result};
 use crate::text::collapse_ws;
 
@@ -15,7 +16,12 @@ pub struct RawRules {
     pub original_title: Vec<String>,
     pub image: Vec<String>,
     pub caption: Vec<String>,
+    /// Selectors that name the article's text on the sites that use them.
     pub body: Vec<String>,
+    /// Selectors any page may match with something else than its article
+    /// (`article`, `main`): a candidate to weigh, never taken on its own.
+    #[serde(default)]
+    pub body_generic: Vec<String>,
     pub remove: Vec<String>,
     pub related: Vec<String>,
     pub related_item: Vec<String>,
@@ -40,7 +46,10 @@ pub struct SiteRules {
     pub original_title: Vec<Probe>,
     pub image: Vec<Probe>,
     pub caption: Vec<Probe>,
+    /// The specific body selectors, then the generic ones.
     pub body: Vec<Probe>,
+    /// How many of `body` are specific (the rest are generic).
+    pub body_specific: usize,
     pub remove: Vec<Probe>,
     pub related: Vec<Probe>,
     pub related_item: Vec<Probe>,
@@ -50,6 +59,9 @@ pub struct SiteRules {
     pub canonical: Vec<Probe>,
     /// Ad and promotion slots, the same for every site.
     pub ads: AdMarks,
+    /// Furniture lines and sections (share bars, bylines, "most read"…),
+    /// the same for every site.
+    pub chrome: ChromeLines,
 }
 
 const KHABARAIN_RULES: &str = include_str!("rules/khabarain.json");
@@ -70,7 +82,11 @@ impl SiteRules {
             original_title: c(&raw.original_title)?,
             image: c(&raw.image)?,
             caption: c(&raw.caption)?,
-            body: c(&raw.body)?,
+            body: c(&raw.body)?
+                .into_iter()
+                .chain(c(&raw.body_generic)?)
+                .collect(),
+            body_specific: raw.body.len(),
             remove: c(&raw.remove)?,
             related: c(&raw.related)?,
             related_item: c(&raw.related_item)?,
@@ -79,7 +95,15 @@ impl SiteRules {
             published: c(&raw.published)?,
             canonical: c(&raw.canonical)?,
             ads: AdMarks::bundled()?,
+            chrome: ChromeLines::bundled()?,
         })
+    }
+}
+
+impl SiteRules {
+    /// Whether body selector `index` is a generic one.
+    pub fn is_generic_body(&self, index: usize) -> bool {
+        index >= self.body_specific
     }
 }
 

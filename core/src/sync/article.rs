@@ -271,7 +271,9 @@ pub(super) async fn store_page(
     }
     let body_html = bind_images(&body_html, &cached);
 
-    let title = if x.title.is_empty() {
+    // The page's headline; where the page has none, the feed item's, then
+    // the page's `<title>` without the site's name.
+    let title = if x.title.is_empty() || (x.title_is_guess && !entry.title.trim().is_empty()) {
         entry.title.clone()
     } else {
         x.title

@@ -18,6 +18,12 @@ pub fn long_paragraphs() -> Vec<String> {
         .collect()
 }
 
+/// Pages of shapes real sites have (issue 27): no headline on the page, the
+/// text in divisions and line breaks, and nothing but a list of links.
+pub const NO_HEADLINE_PAGE: &str = "no-headline";
+pub const DIV_BR_PAGE: &str = "div-br";
+pub const LINKS_ONLY_PAGE: &str = "links-only";
+
 /// A page that answers 404 until the test says it is there (`heal`).
 pub const LATE_PAGE: &str = "late";
 /// A page that, once there, holds two of the article's thirty paragraphs.
@@ -73,6 +79,19 @@ pub fn respond_to(name: &str, base: &str, healed: &dyn Fn(&str) -> bool) -> Opti
              </channel></rss>",
             page(LATE_PAGE),
             page(TEASER_PAGE)
+        )),
+        "page-shapes.xml" => xml(format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>صفحات بأشكال أخرى</title>\
+             <item><title>خبر صفحته بلا عنوان</title><link>{}</link><guid>shape-1</guid>\
+             <description>مقتطف الخبر الأول</description></item>\
+             <item><title>خبر نصه في أقسام وسطور</title><link>{}</link><guid>shape-2</guid>\
+             <description>مقتطف الخبر الثاني</description></item>\
+             <item><title>خبر صفحته قائمة روابط</title><link>{}</link><guid>shape-3</guid>\
+             <description>نص الخبر كما في الخلاصة وحدها</description></item>\
+             </channel></rss>",
+            page(NO_HEADLINE_PAGE),
+            page(DIV_BR_PAGE),
+            page(LINKS_ONLY_PAGE)
         )),
         "people-and-tags.xml" => xml(
             "<?xml version=\"1.0\"?><rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>كتّاب</title>\
@@ -169,10 +188,46 @@ pub fn respond_to(name: &str, base: &str, healed: &dyn Fn(&str) -> bool) -> Opti
                     "text/html; charset=utf-8",
                     article_page("خبر صفحته مقتطف", &long_paragraphs()[..2]),
                 ),
+                NO_HEADLINE_PAGE => respond("text/html; charset=utf-8", no_headline_page()),
+                DIV_BR_PAGE => respond("text/html; charset=utf-8", div_br_page()),
+                LINKS_ONLY_PAGE => respond("text/html; charset=utf-8", links_only_page()),
                 _ => return None,
             });
         }
     })
+}
+
+/// No `h1`, no `og:title`: only the document's title, site name after it.
+fn no_headline_page() -> String {
+    let body: String = long_paragraphs()[..6]
+        .iter()
+        .map(|p| format!("<p>{p}</p>"))
+        .collect();
+    format!(
+        "<!DOCTYPE html><html lang=\"ar\"><head><meta charset=\"utf-8\"><title>عنوان الصفحة وحدها | موقع المثال</title>\
+         <meta property=\"og:site_name\" content=\"موقع المثال\"></head><body><div class=\"entry-content\">{body}</div></body></html>"
+    )
+}
+
+/// The article's text typed as lines in one division, a blank line between
+/// paragraphs, no `<p>` anywhere.
+fn div_br_page() -> String {
+    let body = long_paragraphs()[..5].join("<br><br>\n");
+    format!(
+        "<!DOCTYPE html><html lang=\"ar\"><head><meta charset=\"utf-8\"><title>خبر نصه في أقسام وسطور</title></head>\
+         <body><h1>خبر نصه في أقسام وسطور</h1><div class=\"post-body\">{body}</div></body></html>"
+    )
+}
+
+/// A page that holds no article: an index of links.
+fn links_only_page() -> String {
+    let links: String = (1..=30)
+        .map(|i| format!("<li><a href=\"/news/{i}/\">عنوان خبر آخر رقم {i} في القائمة</a></li>"))
+        .collect();
+    format!(
+        "<!DOCTYPE html><html lang=\"ar\"><head><meta charset=\"utf-8\"><title>الأخبار</title></head>\
+         <body><h1>الأخبار</h1><main><ul>{links}</ul></main></body></html>"
+    )
 }
 
 fn article_page(title: &str, paragraphs: &[String]) -> String {

@@ -169,6 +169,46 @@ async fn an_item_whose_page_cannot_be_read_is_kept_and_its_page_retried() {
     assert_eq!(source(&h, id).pending_pages, 0);
 }
 
+/// Pages of the shapes issue 27 found refused or lost: a page without a
+/// headline keeps the feed item's, a text typed in divisions and line
+/// breaks is a body, and a page holding no article (a list of links) keeps
+/// the feed's text, with the source saying its page waits.
+#[tokio::test(flavor = "multi_thread")]
+async fn pages_of_other_shapes_are_read_or_the_feed_text_kept() {
+    let h = Harness::start().await;
+    let id = only(&h, "page-shapes.xml");
+    let report = sync(&h).await;
+    let r = &report.sources[0];
+    assert_eq!((r.new, r.pending_pages), (3, 1), "{r:?}");
+
+    let a = by_title(&h, "خبر صفحته بلا عنوان");
+    assert_eq!(a.body_source, Some(BodySource::Page));
+    assert!(!a.page_pending);
+    assert!(
+        a.body_html.contains(&long_paragraphs()[5]),
+        "{}",
+        a.body_html
+    );
+
+    let b = by_title(&h, "خبر نصه في أقسام وسطور");
+    assert_eq!(b.body_source, Some(BodySource::Page));
+    assert_eq!(
+        b.body_html.matches("<p").count(),
+        5,
+        "one paragraph per blank line: {}",
+        b.body_html
+    );
+
+    // The feed gave only a summary: that is what the reader has, with the
+    // note that the page waits; none of the page's links became a body.
+    let c = by_title(&h, "خبر صفحته قائمة روابط");
+    assert!(c.page_pending);
+    assert_eq!(c.body_source, None);
+    assert_eq!(c.summary, "نص الخبر كما في الخلاصة وحدها");
+    assert!(!c.body_html.contains("عنوان خبر آخر"), "{}", c.body_html);
+    assert_eq!(source(&h, id).pending_pages, 1);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn authors_and_tags_are_kept_searchable_and_listed() {
     let h = Harness::start().await;
