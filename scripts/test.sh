@@ -29,6 +29,10 @@ cargo test --workspace --locked 2>&1 | tee -a "$log"
 echo "==> feedparser's own test suite, the app beside feedparser (tests/feedparser/, fails below 95 %)"
 python3 tests/feedparser/run.py --cli target/debug/khabarain --work target/feedparser
 echo "test result: feedparser-suite. 1 passed; 0 failed;" | tee -a "$log"
+echo "==> real article pages (../shared/real-pages), synced with full text, scored as the benchmark scores them beside dom_smoothie (fails below F1 0.96)"
+python3 tests/real_pages/run.py --cli target/debug/khabarain --extract target/debug/khabarain-real-pages \
+  --work target/real-pages --floor 0.96
+echo "test result: real-pages. 1 passed; 0 failed;" | tee -a "$log"
 echo "==> the real app over WebDriver (tauri-driver + WebKitWebDriver, under Xvfb)"
 # The only ignored tests are the ones that need a display and the built app.
 xvfb-run -a -s '-screen 0 1280x800x24' \
