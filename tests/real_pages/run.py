@@ -116,7 +116,7 @@ def sync(cli: str, base: str, work: pathlib.Path) -> dict:
     took = time.monotonic() - started
     export = subprocess.run([*args, "export"], capture_output=True, text=True, check=True, timeout=300)
     stored = {}
-    for line in export.stdout.splitlines():
+    for line in filter(None, export.stdout.split("\n")):
         a = json.loads(line)
         key = pathlib.Path(a.get("url") or "").stem
         stored[key] = a
@@ -130,7 +130,8 @@ def extract(binary: str, work: pathlib.Path, docs: dict) -> dict:
     out = subprocess.run([binary], input=json.dumps(payload), capture_output=True, text=True, check=True,
                          timeout=900)
     (work / "extract.jsonl").write_text(out.stdout, encoding="utf-8")  # kept for looking into a page
-    return {line["key"]: line for line in map(json.loads, out.stdout.splitlines())}
+    # Not splitlines(): a page's text may hold U+2028, which JSON leaves as it is.
+    return {line["key"]: line for line in map(json.loads, filter(None, out.stdout.split("\n")))}
 
 
 PUBLISHED = {  # the benchmark's README, 2026: F1 of each extractor's output/*.json
