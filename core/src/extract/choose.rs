@@ -212,12 +212,28 @@ fn merge(parts: Vec<Candidate>) -> Option<Candidate> {
     Some(first)
 }
 
+/// The page as published, for Readability: taking the ads out first
+/// changes which container it scores highest. Where an ad or a see-also line
+/// split a paragraph (`mended`), it reads the page with that mended, made
+/// only when Readability is asked.
+pub(super) struct Published<'a> {
+    pub html: &'a str,
+    pub mended: bool,
+}
+
 fn readability_candidate(
-    raw: &str,
+    page: Published<'_>,
     page_url: &Url,
     rules: &SiteRules,
 ) -> Option<(Candidate, Found)> {
-    let found = readability::find(raw, page_url)?;
+    let found = if page.mended {
+        readability::find(
+            &super::declutter::readability_page(page.html, rules),
+            page_url,
+        )?
+    } else {
+        readability::find(page.html, page_url)?
+    };
     let mut fragment = Html::parse_fragment(&found.content_html);
     super::declutter::declutter(&mut fragment, rules, None);
     let root = fragment.root_element();
@@ -231,7 +247,12 @@ fn readability_candidate(
     Some((candidate, found))
 }
 
-pub(super) fn choose(doc: &Html, raw: &str, page_url: &Url, rules: &SiteRules) -> Option<Chosen> {
+pub(super) fn choose(
+    doc: &Html,
+    page: Published<'_>,
+    page_url: &Url,
+    rules: &SiteRules,
+) -> Option<Chosen> {
     let first = rule_candidate(doc, page_url, rules);
     if let Some(c) = &first {
         let specific = matches!(c.origin, Origin::Rules { generic: false, .. });
@@ -246,7 +267,7 @@ pub(super) fn choose(doc: &Html, raw: &str, page_url: &Url, rules: &SiteRules) -
             });
         }
     }
-    let theirs = readability_candidate(raw, page_url, rules);
+    let theirs = readability_candidate(page, page_url, rules);
     let (pick, found) = match (first, theirs) {
         (Some(c), Some((r, found))) => {
             let generic = matches!(c.origin, Origin::Rules { generic: true, .. });

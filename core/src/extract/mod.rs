@@ -83,22 +83,18 @@ pub fn extract(html: &str, page_url: &Url, rules: &SiteRules) -> Result<Extracte
     };
     let mended = declutter::declutter(&mut doc, rules, related_id);
     let doc = doc;
-    // Readability reads the page as published, split paragraphs mended.
-    let page = if mended {
-        std::borrow::Cow::Owned(declutter::readability_page(html, rules))
-    } else {
-        std::borrow::Cow::Borrowed(html)
-    };
     // Nothing convinces as the article: no body (the sync keeps the feed's
     // own text and says the page is waiting).
     let choose::Chosen {
         body,
         found,
         origin,
-    } = choose::choose(&doc, &page, page_url, rules).ok_or_else(|| Error::Extract {
-        url: page_url.to_string(),
-        message: "no article text found on the page".into(),
-    })?;
+    } = choose::choose(&doc, choose::Published { html, mended }, page_url, rules).ok_or_else(
+        || Error::Extract {
+            url: page_url.to_string(),
+            message: "no article text found on the page".into(),
+        },
+    )?;
     // The page's headline; a page without one gives its `<title>` (site
     // name removed) as a guess the feed item's headline goes before.
     let headline = rules::first_value(&doc, &rules.title)
