@@ -94,10 +94,10 @@ async fn sync_with<S: Server>(
     server: &S,
 ) -> Result<AccountReport> {
     let mut report = AccountReport::default();
-    let bytes_before = super::http::bytes_read();
+    let bytes_before = server.bytes_read();
     let result = run(syncer, account, server, &mut report).await;
     report.requests = server.requests();
-    report.bytes = super::http::bytes_read() - bytes_before;
+    report.bytes = server.bytes_read() - bytes_before;
     syncer.store().record_account_sync(
         account.id,
         result.as_ref().ok().copied().flatten(),

@@ -4,7 +4,7 @@
 //! `edit-tag` for read and starred. No maintained Rust crate speaks it, so
 //! the calls are here, over the shared HTTP rules of `http.rs`.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -29,6 +29,8 @@ pub struct Client {
     base: Url,
     auth: String,
     requests: Arc<AtomicUsize>,
+    /// Bytes of this server's answers read so far.
+    read: Arc<AtomicU64>,
 }
 
 impl std::fmt::Debug for Client {
@@ -180,7 +182,8 @@ impl Client {
             .send()
             .await
             .map_err(|e| http::unanswered(&url, e))?;
-        let body = http::body(&url, resp).await?;
+        let read = Arc::new(AtomicU64::new(0));
+        let body = http::body(&url, resp, &read).await?;
         let text = String::from_utf8_lossy(&body);
         let auth = text
             .lines()
@@ -196,12 +199,18 @@ impl Client {
             base,
             auth,
             requests: Arc::new(AtomicUsize::new(1)),
+            read,
         })
     }
 
     /// Requests sent so far (the login included).
     pub fn requests(&self) -> usize {
         self.requests.load(Ordering::Relaxed)
+    }
+
+    /// Bytes of answers read so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.read.load(Ordering::Relaxed)
     }
 
     fn url(&self, path: &str) -> Result<Url> {
@@ -220,7 +229,7 @@ impl Client {
             .send()
             .await
             .map_err(|e| http::unanswered(&url, e))?;
-        http::json(&url, resp).await
+        http::json(&url, resp, &self.read).await
     }
 
     /// The write token (`T`), asked for before each batch of changes.
@@ -233,7 +242,7 @@ impl Client {
             .send()
             .await
             .map_err(|e| http::unanswered(&url, e))?;
-        let body = http::body(&url, resp).await?;
+        let body = http::body(&url, resp, &self.read).await?;
         Ok(String::from_utf8_lossy(&body).trim().to_string())
     }
 
@@ -249,7 +258,7 @@ impl Client {
             .send()
             .await
             .map_err(|e| http::unanswered(&url, e))?;
-        http::body(&url, resp).await
+        http::body(&url, resp, &self.read).await
     }
 
     pub async fn subscriptions(&self) -> Result<Vec<Subscription>> {

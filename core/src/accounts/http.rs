@@ -16,14 +16,6 @@ use crate::error::{Error, Result};
 /// smaller).
 pub const MAX_ANSWER_BYTES: usize = 32 * 1024 * 1024;
 
-/// Bytes of sync-server answers read by this process, for the reports
-/// and the benchmark.
-static BYTES_READ: AtomicU64 = AtomicU64::new(0);
-
-pub fn bytes_read() -> u64 {
-    BYTES_READ.load(Ordering::Relaxed)
-}
-
 pub const WRONG_ADDRESS: &str = "wrong_address";
 pub const NOT_A_READER_SERVER: &str = "not_reader_server";
 pub const WRONG_PASSWORD: &str = "wrong_password";
@@ -107,7 +99,9 @@ pub fn unanswered(url: &Url, e: reqwest::Error) -> Error {
 /// The body of an answer, up to `MAX_ANSWER_BYTES`, or the error its status
 /// means: 401/403 a wrong password, 404 or 405 not this kind of server, 5xx
 /// the server's own trouble.
-pub async fn body(url: &Url, resp: reqwest::Response) -> Result<Vec<u8>> {
+/// The bytes read are added to `read`: each client counts its own, so an
+/// account's report never holds another sync's answers.
+pub async fn body(url: &Url, resp: reqwest::Response, read: &AtomicU64) -> Result<Vec<u8>> {
     let status = resp.status();
     let mut bytes = Vec::new();
     let mut stream = resp.bytes_stream();
@@ -120,7 +114,7 @@ pub async fn body(url: &Url, resp: reqwest::Response) -> Result<Vec<u8>> {
             });
         }
         bytes.extend_from_slice(&chunk);
-        BYTES_READ.fetch_add(chunk.len() as u64, Ordering::Relaxed);
+        read.fetch_add(chunk.len() as u64, Ordering::Relaxed);
     }
     if status.is_success() {
         return Ok(bytes);
@@ -148,8 +142,12 @@ pub async fn body(url: &Url, resp: reqwest::Response) -> Result<Vec<u8>> {
 
 /// An answer's JSON; a body that is not the JSON expected means the address
 /// is not this kind of server (a web page, another API).
-pub async fn json<T: DeserializeOwned>(url: &Url, resp: reqwest::Response) -> Result<T> {
-    let bytes = body(url, resp).await?;
+pub async fn json<T: DeserializeOwned>(
+    url: &Url,
+    resp: reqwest::Response,
+    read: &AtomicU64,
+) -> Result<T> {
+    let bytes = body(url, resp, read).await?;
     serde_json::from_slice(&bytes).map_err(|e| Error::Server {
         code: NOT_A_READER_SERVER,
         message: format!("{url} did not answer as a reader server: {e}"),

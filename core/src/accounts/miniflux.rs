@@ -4,7 +4,7 @@
 //! written here over reqwest, with the shared limits and error words of
 //! `http.rs`.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -43,6 +43,8 @@ pub struct Client {
     base: Url,
     auth: Auth,
     requests: Arc<AtomicUsize>,
+    /// Bytes of this server's answers read so far.
+    read: Arc<AtomicU64>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -133,12 +135,18 @@ impl Client {
             base: http::server_url(address)?,
             auth,
             requests: Arc::default(),
+            read: Arc::default(),
         })
     }
 
     /// Requests sent so far.
     pub fn requests(&self) -> usize {
         self.requests.load(Ordering::Relaxed)
+    }
+
+    /// Bytes of answers read so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.read.load(Ordering::Relaxed)
     }
 
     pub fn base(&self) -> &Url {
@@ -179,7 +187,7 @@ impl Client {
 
     async fn get<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T> {
         let (url, resp) = self.send(Method::GET, path, None).await?;
-        http::json(&url, resp).await
+        http::json(&url, resp, &self.read).await
     }
 
     /// Who the server says we are: the connection test.
@@ -208,7 +216,7 @@ impl Client {
                 Some(&serde_json::json!({ "title": title })),
             )
             .await?;
-        http::json(&url, resp).await
+        http::json(&url, resp, &self.read).await
     }
 
     pub async fn feeds(&self) -> Result<Vec<Feed>> {
@@ -222,7 +230,7 @@ impl Client {
         let (url, resp) = self.send(Method::POST, "v1/feeds", Some(&body)).await?;
         if resp.status() == StatusCode::BAD_REQUEST {
             // "This feed already exists", or a feed it cannot read.
-            let said = http::body(&url, resp)
+            let said = http::body(&url, resp, &self.read)
                 .await
                 .err()
                 .map(|e| e.to_string())
@@ -240,7 +248,7 @@ impl Client {
                 message: format!("{url} would not subscribe to {feed_url}: {said}"),
             });
         }
-        Ok(http::json::<Created>(&url, resp).await?.feed_id)
+        Ok(http::json::<Created>(&url, resp, &self.read).await?.feed_id)
     }
 
     /// Unsubscribes; a feed already gone is no error.
@@ -251,7 +259,7 @@ impl Client {
         if resp.status() == StatusCode::NOT_FOUND {
             return Ok(());
         }
-        http::body(&url, resp).await.map(|_| ())
+        http::body(&url, resp, &self.read).await.map(|_| ())
     }
 
     /// Asks the server to fetch a feed now.
@@ -259,7 +267,7 @@ impl Client {
         let (url, resp) = self
             .send(Method::PUT, &format!("v1/feeds/{feed_id}/refresh"), None)
             .await?;
-        http::body(&url, resp).await.map(|_| ())
+        http::body(&url, resp, &self.read).await.map(|_| ())
     }
 
     pub async fn entries(&self, q: &EntryQuery) -> Result<EntryPage> {
@@ -286,7 +294,7 @@ impl Client {
             .and_then(|d| d.to_str().ok())
             .and_then(|d| chrono::DateTime::parse_from_rfc2822(d).ok())
             .map(|d| d.timestamp());
-        let mut page: EntryPage = http::json(&url, resp).await?;
+        let mut page: EntryPage = http::json(&url, resp, &self.read).await?;
         page.server_time = server_time;
         Ok(page)
     }
@@ -304,7 +312,7 @@ impl Client {
         let body =
             serde_json::json!({ "entry_ids": ids, "status": if read { "read" } else { "unread" } });
         let (url, resp) = self.send(Method::PUT, "v1/entries", Some(&body)).await?;
-        http::body(&url, resp).await.map(|_| ())
+        http::body(&url, resp, &self.read).await.map(|_| ())
     }
 
     /// Stars or unstars an entry. Miniflux only toggles, so the entry's
@@ -316,6 +324,6 @@ impl Client {
         let (url, resp) = self
             .send(Method::PUT, &format!("v1/entries/{id}/bookmark"), None)
             .await?;
-        http::body(&url, resp).await.map(|_| ())
+        http::body(&url, resp, &self.read).await.map(|_| ())
     }
 }

@@ -51,6 +51,8 @@ pub trait Server {
     async fn set_starred(&self, id: i64, starred: bool) -> Result<()>;
     /// Requests made so far.
     fn requests(&self) -> usize;
+    /// Bytes of answers read so far.
+    fn bytes_read(&self) -> u64;
 }
 
 /// A server item as a feed entry: its link is the page the app reads, its
@@ -172,6 +174,10 @@ impl Server for miniflux::Client {
     fn requests(&self) -> usize {
         miniflux::Client::requests(self)
     }
+
+    fn bytes_read(&self) -> u64 {
+        miniflux::Client::bytes_read(self)
+    }
 }
 
 impl Server for greader::Client {
@@ -288,5 +294,9 @@ impl Server for greader::Client {
 
     fn requests(&self) -> usize {
         greader::Client::requests(self)
+    }
+
+    fn bytes_read(&self) -> u64 {
+        greader::Client::bytes_read(self)
     }
 }
