@@ -52,6 +52,8 @@ const DROP: &[&str] = &[
 
 struct Walker<'a> {
     rules: &'a SiteRules,
+    /// The page's headline, as words (empty: not known).
+    headline: Vec<String>,
     page_url: &'a Url,
     out: String,
     see_also: Vec<LinkRef>,
@@ -70,6 +72,9 @@ struct Walker<'a> {
     seen_images: HashSet<Url>,
 }
 
+/// An opening heading this long is the headline, reworded or not;
+/// subheadings are shorter.
+const REWORDED_MIN_WORDS: usize = 6;
 /// Texts shorter than this may repeat (a refrain, a dateline).
 const MIN_REPEAT_CHARS: usize = 40;
 /// A text repeated within this many kept blocks is a copy (a gallery's
@@ -79,8 +84,11 @@ const REPEAT_WINDOW: usize = 6;
 /// A section's teaser line: at most this many words, or mostly links.
 const MAX_TEASER_WORDS: usize = 15;
 
-pub fn walk(root: ElementRef<'_>, page_url: &Url, rules: &SiteRules) -> Body {
+/// `headline` is the page's own (empty when it has none): a heading that
+/// opens the body is dropped where it repeats it.
+pub fn walk(root: ElementRef<'_>, page_url: &Url, rules: &SiteRules, headline: &str) -> Body {
     let mut w = Walker {
+        headline: words_of_line(headline),
         rules,
         page_url,
         out: String::new(),
@@ -327,8 +335,10 @@ impl Walker<'_> {
             return;
         }
         // A heading that opens the body, before any text, is the page
-        // repeating its headline (sometimes reworded): the app shows its own.
-        if self.blocks == 0 {
+        // repeating its headline (sometimes reworded): the app shows its
+        // own. One that says something else is the writer's first
+        // subheading.
+        if self.blocks == 0 && self.repeats_headline(&text) {
             self.blocks += 1;
             return;
         }
@@ -337,6 +347,20 @@ impl Walker<'_> {
             _ => "h3",
         };
         self.subheading(&text, level);
+    }
+
+    /// Whether an opening heading is the headline again: half its words
+    /// are the headline's, or it is a headline's length (a site's reworded
+    /// repeat, which may share none of its words); or the headline is not
+    /// known. A short heading of its own ("خيارات محدودة") is the first
+    /// subheading.
+    fn repeats_headline(&self, text: &str) -> bool {
+        if self.headline.is_empty() {
+            return true;
+        }
+        let words = words_of_line(text);
+        let shared = words.iter().filter(|w| self.headline.contains(w)).count();
+        shared * 2 >= words.len() || words.len() >= REWORDED_MIN_WORDS
     }
 
     /// False for a long text kept just before: a caption repeated as a
@@ -400,6 +424,18 @@ impl Walker<'_> {
             .push_str(&format!("<{level} dir=\"auto\">{}</{level}>", escape(text)));
         self.blocks += 1;
     }
+}
+
+/// A line's words, folded for comparison.
+fn words_of_line(text: &str) -> Vec<String> {
+    crate::text::fold_arabic(text)
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 fn text_of(el: ElementRef<'_>) -> String {

@@ -154,7 +154,12 @@ fn is_article(c: &Candidate) -> bool {
 /// matches (those not inside another of its matches, and no comment) hold
 /// an article; several of them, each an article's worth, make one body in
 /// order.
-fn rule_candidate(doc: &Html, page_url: &Url, rules: &SiteRules) -> Option<Candidate> {
+fn rule_candidate(
+    doc: &Html,
+    page_url: &Url,
+    rules: &SiteRules,
+    headline: &str,
+) -> Option<Candidate> {
     for (index, probe) in rules.body.iter().enumerate() {
         let generic = rules.is_generic_body(index);
         let matches: Vec<ElementRef<'_>> = doc.select(&probe.selector).collect();
@@ -173,7 +178,7 @@ fn rule_candidate(doc: &Html, page_url: &Url, rules: &SiteRules) -> Option<Candi
         let parts: Vec<Candidate> = outer
             .iter()
             .map(|e| {
-                let body = body::walk(*e, page_url, rules);
+                let body = body::walk(*e, page_url, rules, headline);
                 Candidate {
                     words: words_of(&body.html),
                     link_density: link_density(*e),
@@ -225,6 +230,7 @@ fn readability_candidate(
     page: Published<'_>,
     page_url: &Url,
     rules: &SiteRules,
+    headline: &str,
 ) -> Option<(Candidate, Found)> {
     let found = if page.mended {
         readability::find(
@@ -237,7 +243,7 @@ fn readability_candidate(
     let mut fragment = Html::parse_fragment(&found.content_html);
     super::declutter::declutter(&mut fragment, rules, None);
     let root = fragment.root_element();
-    let body = body::walk(root, page_url, rules);
+    let body = body::walk(root, page_url, rules, headline);
     let candidate = Candidate {
         words: words_of(&body.html),
         link_density: link_density(root),
@@ -252,8 +258,9 @@ pub(super) fn choose(
     page: Published<'_>,
     page_url: &Url,
     rules: &SiteRules,
+    headline: &str,
 ) -> Option<Chosen> {
-    let first = rule_candidate(doc, page_url, rules);
+    let first = rule_candidate(doc, page_url, rules, headline);
     if let Some(c) = &first {
         let specific = matches!(c.origin, Origin::Rules { generic: false, .. });
         if specific
@@ -267,7 +274,7 @@ pub(super) fn choose(
             });
         }
     }
-    let theirs = readability_candidate(page, page_url, rules);
+    let theirs = readability_candidate(page, page_url, rules, headline);
     let (pick, found) = match (first, theirs) {
         (Some(c), Some((r, found))) => {
             let generic = matches!(c.origin, Origin::Rules { generic: true, .. });

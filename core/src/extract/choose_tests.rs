@@ -227,3 +227,26 @@ fn a_caption_repeated_as_a_paragraph_is_kept_once() {
     let a = run(&html).expect("extracts");
     assert_eq!(a.body_html.matches(caption).count(), 1, "{}", a.body_html);
 }
+
+#[test]
+fn an_opening_subheading_of_its_own_is_kept_and_the_headline_again_is_not() {
+    let body = format!("{}{}", para("first", 40), para("second", 40));
+    let page = |opening: &str| {
+        format!(
+            "<html><body><h1>Heat pumps sell as never before in the north</h1>\
+             <div class=\"entry-content\">{opening}{body}</div></body></html>"
+        )
+    };
+    let kept = run(&page("<h2>A market that doubled</h2>")).expect("extracts");
+    assert!(
+        kept.body_html.contains("A market that doubled"),
+        "{}",
+        kept.body_html
+    );
+    let again = run(&page("<h2>Heat pumps sell as never before</h2>")).expect("extracts");
+    assert!(
+        !again.body_html.contains("Heat pumps"),
+        "{}",
+        again.body_html
+    );
+}

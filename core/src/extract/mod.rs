@@ -83,23 +83,28 @@ pub fn extract(html: &str, page_url: &Url, rules: &SiteRules) -> Result<Extracte
     };
     let mended = declutter::declutter(&mut doc, rules, related_id);
     let doc = doc;
+    // The page's headline; a page without one gives its `<title>` (site
+    // name removed) as a guess the feed item's headline goes before.
+    let headline = rules::first_value(&doc, &rules.title)
+        .map(|t| clean_text(&t))
+        .filter(|t| !t.is_empty());
     // Nothing convinces as the article: no body (the sync keeps the feed's
     // own text and says the page is waiting).
     let choose::Chosen {
         body,
         found,
         origin,
-    } = choose::choose(&doc, choose::Published { html, mended }, page_url, rules).ok_or_else(
-        || Error::Extract {
-            url: page_url.to_string(),
-            message: "no article text found on the page".into(),
-        },
-    )?;
-    // The page's headline; a page without one gives its `<title>` (site
-    // name removed) as a guess the feed item's headline goes before.
-    let headline = rules::first_value(&doc, &rules.title)
-        .map(|t| clean_text(&t))
-        .filter(|t| !t.is_empty());
+    } = choose::choose(
+        &doc,
+        choose::Published { html, mended },
+        page_url,
+        rules,
+        headline.as_deref().unwrap_or_default(),
+    )
+    .ok_or_else(|| Error::Extract {
+        url: page_url.to_string(),
+        message: "no article text found on the page".into(),
+    })?;
     let title_is_guess = headline.is_none();
     let title = headline
         .or_else(|| headline::from_document_title(&doc))
@@ -167,7 +172,7 @@ pub fn extract_fragment(
     // A text of one run, with neither blocks nor blank lines, is a summary
     // (as an RSS description in plain text mostly is), not an article.
     let structured = body::has_structure(doc.root_element());
-    let body = body::walk(doc.root_element(), page_url, rules);
+    let body = body::walk(doc.root_element(), page_url, rules, title);
     if body.paragraphs == 0 || !structured {
         return Err(Error::Extract {
             url: page_url.to_string(),
