@@ -56,6 +56,18 @@ pub fn clean_text(s: &str) -> String {
     collapse_ws(&kept)
 }
 
+/// A text's words as compared for likeness (the page against the feed,
+/// a candidate against Readability's pick, a heading against the
+/// headline): lower case, without the punctuation around them.
+pub fn comparison_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+}
+
 /// Arabic fold for matching cues, never for display: drops harakat, tatweel
 /// and bidi controls, and folds alef, yaa and taa-marbuta variants.
 pub fn fold_arabic(s: &str) -> String {

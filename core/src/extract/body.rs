@@ -428,14 +428,7 @@ impl Walker<'_> {
 
 /// A line's words, folded for comparison.
 fn words_of_line(text: &str) -> Vec<String> {
-    crate::text::fold_arabic(text)
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+    crate::text::comparison_words(&crate::text::fold_arabic(text)).collect()
 }
 
 fn text_of(el: ElementRef<'_>) -> String {

@@ -63,14 +63,7 @@ const MAX_LINK_DENSITY: f64 = 0.5;
 const CONVINCING_LINK_DENSITY: f64 = 0.25;
 
 fn words_of(html: &str) -> Vec<String> {
-    crate::feed::html_to_text(html)
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+    crate::text::comparison_words(&crate::feed::html_to_text(html)).collect()
 }
 
 /// Share of an element's text that sits inside links.

@@ -17,6 +17,7 @@
 use std::collections::HashMap;
 
 use crate::feed::html_to_text;
+use crate::text::comparison_words;
 
 /// The share of the feed text's words the page's text must hold.
 pub(super) const COMPLETE: f64 = 0.95;
@@ -25,13 +26,8 @@ pub(super) const COMPLETE: f64 = 0.95;
 /// punctuation around them.
 fn words(html: &str) -> HashMap<String, usize> {
     let mut out = HashMap::new();
-    for w in html_to_text(html).split_whitespace() {
-        let w: String = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        if !w.is_empty() {
-            *out.entry(w).or_insert(0) += 1;
-        }
+    for w in comparison_words(&html_to_text(html)) {
+        *out.entry(w).or_insert(0) += 1;
     }
     out
 }
