@@ -15,6 +15,7 @@
 //! `--db PATH` (or KHABARAIN_DB) and `--base-url URL` (or KHABARAIN_BASE_URL)
 //! work as in the app.
 
+mod bookmark;
 mod render;
 
 use std::path::PathBuf;
@@ -138,6 +139,11 @@ enum Command {
     Opml {
         #[command(subcommand)]
         action: OpmlAction,
+    },
+    /// Bookmarks: add, remove, export and import them.
+    Bookmark {
+        #[command(subcommand)]
+        action: bookmark::Action,
     },
     /// Sync accounts on a server readers already run (Miniflux, or a Google
     /// Reader API: FreshRSS, Miniflux, Inoreader…).
@@ -355,6 +361,7 @@ fn run(cli: Cli) -> khabarain_core::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Opml { action } => opml(&store, action),
+        Command::Bookmark { action } => bookmark::run(&store, action),
         Command::Account { action } => account(store, &db, &cli.base_url, action),
         Command::Export => {
             let mut offset = 0;
@@ -597,7 +604,7 @@ fn account(
     }
 }
 
-fn print_json<T: serde::Serialize>(value: &T) {
+pub(crate) fn print_json<T: serde::Serialize>(value: &T) {
     println!(
         "{}",
         serde_json::to_string_pretty(value).unwrap_or_default()
