@@ -7,6 +7,7 @@ mod auto_sync;
 mod bookmarks;
 mod commands;
 mod error;
+mod fatal;
 mod first_show;
 mod image_scheme;
 mod opml;
@@ -17,6 +18,7 @@ mod state;
 mod tray;
 #[cfg(feature = "updater")]
 mod updates;
+mod webview_runtime;
 
 use std::sync::Arc;
 
@@ -40,20 +42,12 @@ pub fn run() {
 
     let opts = match options::parse(std::env::args()) {
         Ok(o) => o,
-        Err(e) => {
-            eprintln!("khabarain-reader: {e}");
-            std::process::exit(2);
-        }
+        Err(e) => fatal::exit(2, &e.to_string()),
     };
+    webview_runtime::ensure();
     let state = match open_state(&opts, started) {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!(
-                "khabarain-reader: cannot open {}: {e}",
-                opts.db_path.display()
-            );
-            std::process::exit(1);
-        }
+        Err(e) => fatal::exit(1, &format!("cannot open {}: {e}", opts.db_path.display())),
     };
     tracing::info!(db = %opts.db_path.display(), site = %opts.site.base_url, "starting");
     let sync_on_start = opts.sync_on_start;
@@ -187,8 +181,7 @@ pub fn run() {
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
-        eprintln!("khabarain-reader: {e}");
-        std::process::exit(1);
+        fatal::exit(1, &e.to_string());
     }
 }
 
