@@ -221,4 +221,31 @@ mod tests {
             NO_SECRET
         );
     }
+
+    /// Windows' Credential Manager, where the tests run as Windows programs
+    /// (under Wine, whose advapi32 keeps credentials as Windows does): a
+    /// secret kept, read back by another run, forgotten.
+    #[cfg(windows)]
+    #[test]
+    fn the_credential_manager_keeps_reads_and_forgets_a_secret() {
+        assert_eq!(keyring_status(), Ok(()));
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join("khabarain.sqlite3");
+        let id = 1_000_000 + i64::from(std::process::id());
+        let secret = "كلمة سر ٢٠٢٦ & \"quotes\"";
+        Secrets::beside(&db)
+            .keep(id, Place::Keyring, secret)
+            .expect("kept in the Credential Manager");
+        let next_run = Secrets::beside(&db);
+        let kept = next_run
+            .get(&account(id, Place::Keyring))
+            .expect("read back");
+        assert_eq!(kept, secret);
+        assert!(!dir.path().join("secrets").exists(), "nothing on disk");
+        next_run.forget(&account(id, Place::Keyring));
+        let gone = next_run
+            .get(&account(id, Place::Keyring))
+            .expect_err("gone");
+        assert_eq!(gone.code(), NO_SECRET);
+    }
 }

@@ -381,4 +381,33 @@ mod tests {
         let again = Store::open(&dir.path().join("sub/k.db")).expect("reopen");
         assert_eq!(again.integrity_check().expect("check"), "ok");
     }
+
+    /// Two openings of one file (the app and the CLI, or two syncs): in WAL
+    /// mode a reader is not held up by a writer and sees the last commit,
+    /// and a second writer waits for the first's lock instead of failing.
+    /// Run as a Windows program too, where the locks are LockFileEx's.
+    #[test]
+    fn two_openings_of_one_file_read_during_a_write_and_take_turns_writing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("مجلد عربي").join("k.sqlite3");
+        let (a, b) = (
+            Store::open(&path).expect("a"),
+            Store::open(&path).expect("b"),
+        );
+        a.set_setting("k", "1").expect("first write");
+        let conn = a.conn().expect("conn");
+        conn.execute_batch("BEGIN IMMEDIATE; UPDATE settings SET value = '2' WHERE key = 'k';")
+            .expect("a holds the write lock");
+        assert_eq!(b.setting("k").expect("b reads").as_deref(), Some("1"));
+        std::thread::scope(|s| {
+            let waiting = s.spawn(|| b.set_setting("k", "3"));
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            assert!(!waiting.is_finished(), "b's write waits for a's lock");
+            conn.execute_batch("COMMIT").expect("a commits");
+            waiting.join().expect("thread").expect("b writes after a");
+        });
+        drop(conn);
+        assert_eq!(a.setting("k").expect("a reads").as_deref(), Some("3"));
+        assert_eq!(a.integrity_check().expect("check"), "ok");
+    }
 }

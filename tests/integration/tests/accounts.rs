@@ -5,6 +5,10 @@
 //! down reaches the other once it is back, and the newest change of a flag
 //! wins.
 
+// A real Miniflux on PostgreSQL, both Linux programs: not in the tests run
+// as Windows programs under Wine.
+#![cfg(unix)]
+
 use std::sync::Arc;
 use std::time::Duration;
 

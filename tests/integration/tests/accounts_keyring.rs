@@ -5,6 +5,10 @@
 //! Without a session bus, adding says there is no keyring and keeps
 //! nothing.
 
+// A real Miniflux on PostgreSQL, both Linux programs: not in the tests run
+// as Windows programs under Wine.
+#![cfg(unix)]
+
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 

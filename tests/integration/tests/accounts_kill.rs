@@ -4,6 +4,10 @@
 //! twice is still one star — and a second computer ends with the same read
 //! marks and bookmarks.
 
+// A real Miniflux on PostgreSQL, both Linux programs: not in the tests run
+// as Windows programs under Wine.
+#![cfg(unix)]
+
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::Arc;

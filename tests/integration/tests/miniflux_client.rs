@@ -3,6 +3,10 @@
 //! the connection test says for each way of being wrong, and the calls the
 //! account sync makes, each safe to send twice.
 
+// A real Miniflux on PostgreSQL, both Linux programs: not in the tests run
+// as Windows programs under Wine.
+#![cfg(unix)]
+
 use std::time::Duration;
 
 use khabarain_core::accounts::miniflux::{Auth, Client, EntryQuery};
