@@ -6,6 +6,8 @@
 #   deps_test  — deps_app + Xvfb, PulseAudio, WebKitWebDriver, tauri-driver, rustfmt, clippy,
 #                the Tauri CLI (npm), what the install test and the workflow check use,
 #                and the sync-account tests' servers (deps_miniflux)
+#   deps_windows  — the Windows cross-build and its tests: the Rust target
+#                x86_64-pc-windows-gnu, Debian's mingw-w64, NSIS and Wine
 #   deps_miniflux — PostgreSQL (Debian's) and Miniflux built from the Go module proxy
 set -euo pipefail
 
@@ -13,7 +15,12 @@ APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config curl file libxdo-
   libayatana-appindicator3-dev librsvg2-dev fonts-noto-core
   libspeechd-dev libclang-dev speech-dispatcher speech-dispatcher-espeak-ng)
 TEST_PACKAGES=(xvfb xauth webkit2gtk-driver dbus-x11 desktop-file-utils xdotool shellcheck python3-venv
-  gnome-keyring libsecret-tools pulseaudio pulseaudio-utils)
+  gnome-keyring libsecret-tools pulseaudio pulseaudio-utils imagemagick)
+# The Windows build (gcc for the C in rusqlite and ring, windres for the
+# exe's icon and manifest) and where it is tried: Wine 8, and DejaVu Sans
+# for Arabic letters in Wine's dialogs.
+WINDOWS_PACKAGES=(gcc-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64 mingw-w64-x86-64-dev nsis
+  wine wine64 fonts-dejavu-core)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -62,7 +69,17 @@ deps_test() {
     echo "==> installing tauri-driver"
     cargo install tauri-driver --locked
   fi
+  deps_windows
   deps_miniflux
+}
+
+WINDOWS_TARGET=x86_64-pc-windows-gnu
+deps_windows() {
+  if command -v apt-get >/dev/null 2>&1; then apt_install "${WINDOWS_PACKAGES[@]}"; fi
+  ensure_rust
+  if ! rustup target list --installed | grep -qx "$WINDOWS_TARGET"; then
+    rustup target add "$WINDOWS_TARGET"
+  fi
 }
 
 # The sync-account tests run a real Miniflux on a throwaway PostgreSQL
