@@ -2,8 +2,10 @@
 # Runs every test of Khabarain Reader and exits non-zero on any failure:
 # formatting and lints (the GitHub workflow's too), unit and integration tests
 # (against the local fixture site and real SQLite files), the real app driven
-# over WebDriver under Xvfb, and the .deb built, installed into this system,
-# run and removed. Installs what is missing first.
+# over WebDriver under Xvfb, the .deb built, installed into this system,
+# run and removed, and Windows: the app cross-built with its installer, the
+# tests run as Windows programs and the installer installed, used and
+# removed under Wine. Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
@@ -16,6 +18,9 @@ echo "==> cargo fmt --check"
 cargo fmt --all -- --check
 echo "==> cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+echo "==> cargo clippy for Windows (x86_64-pc-windows-gnu: the code behind cfg(windows))"
+cargo clippy --target "$WINDOWS_TARGET" -p khabarain-core -p khabarain-cli -p khabarain-reader \
+  --all-targets --locked -- -D warnings
 echo "==> the GitHub Actions workflow (actionlint, shellcheck on its scripts)"
 "$(actionlint_bin)" .github/workflows/*.yml
 echo "==> build the app (the WebDriver tests drive this binary)"
@@ -41,8 +46,18 @@ echo "==> installers: .deb and .rpm from a release build, then the .deb installe
 npm run tauri -- build --bundles deb,rpm
 tests/install/deb.sh
 echo "test result: install. 1 passed; 0 failed;" | tee -a "$log"
+echo "==> Windows: the app and the CLI cross-built (mingw-w64, release) and the installer made (makensis)"
+scripts/build-windows.sh
+echo "==> Windows: the core's, the CLI's and the integration tests as Windows programs under Wine"
+# Not the tests of a real Miniflux on PostgreSQL (Linux programs) nor the
+# WebDriver ones (no WebView2 under Wine): see tests/windows/.
+cargo test --target "$WINDOWS_TARGET" --locked -p khabarain-core -p khabarain-cli \
+  -p khabarain-fixture-site -p khabarain-integration-tests 2>&1 | tee -a "$log"
+echo "==> Windows: the installer installed, the installed CLI used, the app started and the uninstaller run, under Wine"
+tests/install/windows.sh
+echo "test result: windows-install. 1 passed; 0 failed;" | tee -a "$log"
 
-echo "==> screenshots in target/e2e/ and target/install/"
+echo "==> screenshots in target/e2e/, target/install/ and target/install/windows/"
 # One closing line for the whole run, summed over every test binary.
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed;?$/) p += $(i-1); if ($(i) ~ /^failed;?$/) f += $(i-1) } }
      END { printf "tests: %d passed, %d failed\n", p, f; exit (f > 0) }' "$log"
