@@ -3,26 +3,17 @@
 //! characters, where the tests run as Windows programs too), and imported
 //! into a second database with their articles.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::{khabarain, stderr, stdout};
 use khabarain_fixture_site::FixtureSite;
 
-fn khabarain(db: &Path, base: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_khabarain"))
-        .arg("--db")
-        .arg(db)
-        .args(["--base-url", base])
-        .args(args)
-        .env_remove("KHABARAIN_DB")
-        .output()
-        .expect("khabarain runs")
-}
-
 fn ok(o: Output) -> String {
-    let err = String::from_utf8_lossy(&o.stderr).into_owned();
-    assert!(o.status.success(), "{err}");
-    String::from_utf8_lossy(&o.stdout).into_owned()
+    assert!(o.status.success(), "{}", stderr(&o));
+    stdout(&o)
 }
 
 fn json(o: Output) -> serde_json::Value {

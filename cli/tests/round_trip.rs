@@ -1,28 +1,10 @@
 //! The command-line front end against the fixture site: sync, list, show,
 //! sources, export, and the exit codes that scripts rely on.
 
-use std::process::{Command, Output};
+mod common;
 
+use common::{khabarain, stderr, stdout};
 use khabarain_fixture_site::FixtureSite;
-
-fn khabarain(db: &std::path::Path, base: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_khabarain"))
-        .arg("--db")
-        .arg(db)
-        .args(["--base-url", base])
-        .args(args)
-        .env_remove("KHABARAIN_DB")
-        .output()
-        .expect("khabarain runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn sync_list_show_export_round_trip() {

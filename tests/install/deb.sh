@@ -10,6 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/deps.sh
+source tests/install/fixture-site.sh
 
 PACKAGE=khabarain-reader
 BIN=/usr/bin/khabarain-reader
@@ -62,13 +63,7 @@ cleanup() {
   rm -rf "$home"
 }
 trap cleanup EXIT
-base=""
-for _ in $(seq 1 100); do
-  base=$(head -n1 "$site_log" 2>/dev/null || true)
-  case "$base" in http://*) break ;; esac
-  sleep 0.1
-done
-case "$base" in http://*) ;; *) cat "$site_log"; fail "fixture site did not start" ;; esac
+base=$(fixture_site_address "$site_log") || fail "fixture site did not start"
 
 echo "==> starting $BIN with HOME=$home"
 env -i HOME="$home" PATH=/usr/bin:/bin DISPLAY="$display" LANG=C.UTF-8 \

@@ -22,6 +22,7 @@ mkdir -p "$out"
 export WINEPREFIX="$PWD/target/wine/install"
 rm -rf "$WINEPREFIX"
 source tests/windows/wine-env.sh
+source tests/install/fixture-site.sh
 wine_prefix_ready
 
 BUDGET=$((6 * 1024 * 1024))
@@ -70,13 +71,7 @@ cleanup() {
   wineserver -k 2>/dev/null || true
 }
 trap cleanup EXIT
-base=""
-for _ in $(seq 1 100); do
-  base=$(head -n1 "$site_log" 2>/dev/null || true)
-  case "$base" in http://*) break ;; esac
-  sleep 0.1
-done
-case "$base" in http://*) ;; *) cat "$site_log"; fail "fixture site did not start" ;; esac
+base=$(fixture_site_address "$site_log") || fail "fixture site did not start"
 
 # The installed CLI, as a Windows program; the database where the app keeps
 # it unless told otherwise.
