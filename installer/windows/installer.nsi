@@ -81,6 +81,38 @@ LangString WebView2Missing ${LANG_ENGLISH} "${PRODUCT} needs Microsoft's WebView
 LangString WebView2Log ${LANG_ARABIC} "WebView2 Runtime غير مثبّت: ${WEBVIEW2_PAGE}"
 LangString WebView2Log ${LANG_ENGLISH} "The WebView2 Runtime is not installed: ${WEBVIEW2_PAGE}"
 
+LangString AppRunning ${LANG_ARABIC} "${PRODUCT_AR} مفتوح (أو تزامن يعمل من سطر الأوامر). أغلقه ثم اضغط «إعادة المحاولة»."
+LangString AppRunning ${LANG_ENGLISH} "${PRODUCT} is open (or a sync is running from the command line). Close it, then choose Retry."
+
+; A program that runs cannot be replaced or removed: before touching
+; anything, each is opened for writing (which Windows refuses while it runs)
+; and the reader is asked to close it, rather than left with half a folder.
+!macro IF_RUNNING FILE
+  ${If} ${FileExists} "${FILE}"
+    ClearErrors
+    FileOpen $0 "${FILE}" a
+    ${If} ${Errors}
+      StrCpy $1 "running"
+    ${Else}
+      FileClose $0
+    ${EndIf}
+  ${EndIf}
+!macroend
+!macro CLOSED_FIRST UN
+Function ${UN}ClosedFirst
+  retry:
+  StrCpy $1 ""
+  !insertmacro IF_RUNNING "$INSTDIR\${APP_EXE}"
+  !insertmacro IF_RUNNING "$INSTDIR\khabarain.exe"
+  ${If} $1 != ""
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(AppRunning)" /SD IDCANCEL IDRETRY retry
+    Abort "$(AppRunning)"
+  ${EndIf}
+FunctionEnd
+!macroend
+!insertmacro CLOSED_FIRST ""
+!insertmacro CLOSED_FIRST "un."
+
 Function .onInit
   !insertmacro MUI_LANGDLL_DISPLAY
 FunctionEnd
@@ -109,7 +141,7 @@ FunctionEnd
 
 Section "-install"
   SetOutPath "$INSTDIR"
-  ; An open app holds its program; NSIS then asks to retry.
+  Call ClosedFirst
   File "${SRC}\${APP_EXE}"
   File "${SRC}\khabarain.exe"
   File "${SRC}\WebView2Loader.dll"
@@ -139,6 +171,7 @@ SectionEnd
 Section "Uninstall"
   ; Only what the installer put here: the folder goes only if it is then
   ; empty, and the data folder in %APPDATA% stays.
+  Call un.ClosedFirst
   Delete "$INSTDIR\${APP_EXE}"
   Delete "$INSTDIR\khabarain.exe"
   Delete "$INSTDIR\WebView2Loader.dll"

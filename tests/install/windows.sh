@@ -10,6 +10,7 @@
 #     database;
 #   - the installed app, started where there is no WebView2 (Wine has none),
 #     must say so in a box and exit, not crash or hang (screenshot taken);
+#     while it runs, installing over it or uninstalling it changes nothing;
 #   - the uninstaller run silently: the program, the entry and the shortcut
 #     gone, the data folder kept.
 # Needs the installer, Wine and Xvfb (deps_windows, deps_test) and the
@@ -171,6 +172,19 @@ for lang in en_US ar_SA; do
   [ -n "$box" ] || { cat "$out/app-$lang.err"; fail "no message box within a minute ($lang)"; }
   sleep 1
   DISPLAY="$display" import -window root "$out/no-webview2-$lang.png" && echo "==> screenshot: $out/no-webview2-$lang.png"
+  if [ "$lang" = en_US ]; then
+    echo "==> while the app runs, installing over it and uninstalling it ask to close it and change nothing"
+    changed=$(stat -c %Z "$inst/khabarain-reader.exe")
+    rc=0
+    wine "$setup" /S || rc=$?
+    [ "$rc" -eq 2 ] || fail "installing over the running app went on (exit $rc)"
+    [ "$(stat -c %Z "$inst/khabarain-reader.exe")" = "$changed" ] || fail "installing over the running app replaced it"
+    # In place (_?=), so that it is this run that is waited for.
+    wine "$inst/uninstall.exe" /S "_?=$inst_win" || true
+    for f in khabarain-reader.exe khabarain.exe WebView2Loader.dll uninstall.exe; do
+      [ -f "$inst/$f" ] || fail "uninstalling while the app runs removed $f"
+    done
+  fi
   # "No" (do not open the download page): the focus is on "Yes", the
   # default; Tab moves it to "No" in either language.
   DISPLAY="$display" xdotool key --window "$box" Tab Return
