@@ -19,8 +19,10 @@ cargo fmt --all -- --check
 echo "==> cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "==> cargo clippy for Windows (x86_64-pc-windows-gnu: the code behind cfg(windows))"
+windows_seconds=$SECONDS
 cargo clippy --target "$WINDOWS_TARGET" -p khabarain-core -p khabarain-cli -p khabarain-reader \
   --all-targets --locked -- -D warnings
+windows_seconds=$((SECONDS - windows_seconds))
 echo "==> the GitHub Actions workflow (actionlint, shellcheck on its scripts)"
 "$(actionlint_bin)" .github/workflows/*.yml
 echo "==> build the app (the WebDriver tests drive this binary)"
@@ -47,15 +49,17 @@ npm run tauri -- build --bundles deb,rpm
 tests/install/deb.sh
 echo "test result: install. 1 passed; 0 failed;" | tee -a "$log"
 echo "==> Windows: the app and the CLI cross-built (mingw-w64, release) and the installer made (makensis)"
+windows_started=$SECONDS
 scripts/build-windows.sh
-echo "==> Windows: the core's, the CLI's and the integration tests as Windows programs under Wine"
+echo "==> Windows: the core's, the shell's, the CLI's and the integration tests as Windows programs under Wine"
 # Not the tests of a real Miniflux on PostgreSQL (Linux programs) nor the
 # WebDriver ones (no WebView2 under Wine): see tests/windows/.
-cargo test --target "$WINDOWS_TARGET" --locked -p khabarain-core -p khabarain-cli \
+cargo test --target "$WINDOWS_TARGET" --locked -p khabarain-core -p khabarain-reader -p khabarain-cli \
   -p khabarain-fixture-site -p khabarain-integration-tests 2>&1 | tee -a "$log"
 echo "==> Windows: the installer installed, the installed CLI used, the app started and the uninstaller run, under Wine"
 tests/install/windows.sh
 echo "test result: windows-install. 1 passed; 0 failed;" | tee -a "$log"
+echo "==> the Windows part took $((windows_seconds + SECONDS - windows_started)) s of this run's $SECONDS s"
 
 echo "==> screenshots in target/e2e/, target/install/ and target/install/windows/"
 # One closing line for the whole run, summed over every test binary.
