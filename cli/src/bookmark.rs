@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Subcommand, ValueEnum};
 use khabarain_core::bookmark_io::{self, json, netscape};
+use khabarain_core::export_file;
 use khabarain_core::store::Store;
 
 #[derive(Subcommand)]
@@ -22,7 +23,8 @@ pub enum Action {
     },
     /// Remove an article's bookmark.
     Remove { id: i64 },
-    /// Write every bookmark, with its article, to FILE (or standard output).
+    /// Write every bookmark, with its article, to FILE (a new file: one
+    /// already there is never replaced) or standard output.
     Export {
         file: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Json)]
@@ -65,7 +67,7 @@ pub fn run(store: &Store, action: Action) -> khabarain_core::Result<ExitCode> {
             };
             match file {
                 Some(path) => {
-                    std::fs::write(&path, text)?;
+                    export_file::write_named(&path, &text)?;
                     eprintln!("{} bookmarks written to {}", saved.len(), path.display());
                 }
                 None => print!("{text}"),

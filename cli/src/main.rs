@@ -197,7 +197,8 @@ enum OpmlAction {
         #[arg(long)]
         json: bool,
     },
-    /// Write the sources as OPML 2.0, sections as folders.
+    /// Write the sources as OPML 2.0, sections as folders, to FILE (a new
+    /// file: one already there is never replaced) or standard output.
     Export { file: Option<PathBuf> },
 }
 
@@ -492,7 +493,7 @@ fn opml(store: &Store, action: OpmlAction) -> khabarain_core::Result<ExitCode> {
             let created = chrono::Utc::now().to_rfc2822();
             let xml = opml::export(&store.sources()?, &store.categories()?, &created)?;
             match file {
-                Some(path) => std::fs::write(path, xml)?,
+                Some(path) => khabarain_core::export_file::write_named(&path, &xml)?,
                 None => print!("{xml}"),
             }
             Ok(ExitCode::SUCCESS)

@@ -74,6 +74,13 @@ async fn bookmarks_exported_to_long_arabic_paths_and_imported_elsewhere() {
         &base,
         &["bookmark", "export", &path(&html), "--format", "html"],
     ));
+    let again = khabarain(&db, &base, &["bookmark", "export", &path(&file)]);
+    assert!(!again.status.success(), "an export never replaces a file");
+    assert!(
+        stderr(&again).contains("already there"),
+        "{}",
+        stderr(&again)
+    );
     let written = std::fs::read_to_string(&file).expect("the export is there");
     assert!(written.contains("للقراءة مساءً") && written.contains("مناخ"));
     let page = std::fs::read_to_string(&html).expect("the HTML export is there");

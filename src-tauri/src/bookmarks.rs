@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use khabarain_core::bookmark_io::{self, backup, json, netscape};
+use khabarain_core::export_file;
 use khabarain_core::store::{Bookmark, ImportReport};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager, State};
@@ -110,7 +111,7 @@ pub fn export_bookmarks(
 }
 
 /// Writes an export as a new file, `<stem>-<day>[-n].<ext>`, in the folder
-/// exports go to; never over an earlier one.
+/// exports go to; never over an earlier one, never through a link.
 pub(crate) fn write_export(
     app: &AppHandle,
     stem: &str,
@@ -119,16 +120,13 @@ pub(crate) fn write_export(
     now: i64,
 ) -> CmdResult<PathBuf> {
     let dir = export_dir(app)?;
-    std::fs::create_dir_all(&dir).map_err(khabarain_core::Error::from)?;
-    let day = chrono_day(now);
-    let mut path = dir.join(format!("{stem}-{day}.{ext}"));
-    let mut n = 2;
-    while path.exists() {
-        path = dir.join(format!("{stem}-{day}-{n}.{ext}"));
-        n += 1;
-    }
-    std::fs::write(&path, text).map_err(khabarain_core::Error::from)?;
-    Ok(path)
+    Ok(export_file::write_new(
+        &dir,
+        stem,
+        &chrono_day(now),
+        ext,
+        text,
+    )?)
 }
 
 /// Opens the folder exports go to, in the system's file manager.
