@@ -2,6 +2,7 @@
 //! renders from an article, passes through here: structure and links survive,
 //! scripts, styles, event handlers, frames, forms and remote images do not.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use url::Url;
@@ -14,6 +15,7 @@ use url::Url;
 pub fn sanitize_body(html: &str, page_url: &Url) -> String {
     builder()
         .url_relative(ammonia::UrlRelative::RewriteWithBase(page_url.clone()))
+        .attribute_filter(links)
         .clean(html)
         .to_string()
 }
@@ -32,7 +34,7 @@ pub fn bind_images(html: &str, cached: &HashMap<String, String>) -> String {
                 }
                 return cached.get(value).map(|h| h.clone().into());
             }
-            Some(value.into())
+            links(element, attribute, value)
         })
         .clean(html)
         .to_string()
@@ -50,10 +52,23 @@ pub fn sanitize_stored(html: &str, pictures: &HashSet<String>) -> String {
             if element == "img" && attribute == "data-image" {
                 return pictures.contains(value).then(|| value.into());
             }
-            Some(value.into())
+            links(element, attribute, value)
         })
         .clean(html)
         .to_string()
+}
+
+/// A `mailto:` link keeps only its addresses, subject and body
+/// ([`crate::mailto`]); every other attribute value passes as it is.
+fn links<'a>(element: &str, attribute: &str, value: &'a str) -> Option<Cow<'a, str>> {
+    let is_mailto = value
+        .trim_start()
+        .get(..7)
+        .is_some_and(|s| s.eq_ignore_ascii_case("mailto:"));
+    if element == "a" && attribute == "href" && is_mailto {
+        return crate::mailto::tidy(value).map(Cow::Owned);
+    }
+    Some(value.into())
 }
 
 fn is_sha256(s: &str) -> bool {
@@ -124,6 +139,22 @@ mod tests {
 
     fn page() -> Url {
         Url::parse("https://example.org/2026/11/a/").expect("url")
+    }
+
+    #[test]
+    fn mail_links_keep_only_addresses_subject_and_body() {
+        let dirty = r#"<p><a href="MAILTO:desk@example.com?subject=s&amp;attach=/etc/passwd&amp;bcc=spy@evil.example">بريد</a></p>"#;
+        let stored = sanitize_body(dirty, &page());
+        assert!(
+            stored.contains(r#"href="mailto:desk@example.com?subject=s""#),
+            "{stored}"
+        );
+        for bad in ["attach", "passwd", "bcc", "spy"] {
+            assert!(!stored.contains(bad), "{bad} in {stored}");
+        }
+        // The same for a body coming back in an imported bookmarks file.
+        let imported = sanitize_stored(dirty, &HashSet::new());
+        assert!(!imported.contains("attach") && imported.contains("mailto:desk@example.com"));
     }
 
     #[test]

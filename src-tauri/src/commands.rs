@@ -473,8 +473,14 @@ pub fn open_external(app: AppHandle, url: String) -> CmdResult<()> {
             parsed.scheme()
         )));
     }
+    // A mail link leaves with its addresses, subject and body only.
+    let link = match parsed.scheme() {
+        "mailto" => khabarain_core::mailto::tidy(parsed.as_str())
+            .ok_or_else(|| CommandError::invalid("bad mail link"))?,
+        _ => parsed.to_string(),
+    };
     app.opener()
-        .open_url(parsed.as_str(), None::<&str>)
+        .open_url(link, None::<&str>)
         .map_err(|e| CommandError {
             code: "open",
             message: e.to_string(),
