@@ -46,9 +46,34 @@ pub struct Wording {
     pub arabic_digits: bool,
 }
 
+/// Text for a notification, never markup. Freedesktop notification servers
+/// that announce `body-markup` (GNOME's, KDE's, dunst, mako…) read `<b>`,
+/// `<a href>`, `<img src>` and entities in a notice: a headline from a feed
+/// must not be able to add a link or load a picture there. Its `<`, `>` and
+/// `&` become look-alikes that mean nothing to any server (an escape would
+/// show as `&amp;` on servers that take plain text).
+pub fn plain(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '<' => '‹',
+            '>' => '›',
+            '&' => '＆',
+            c => c,
+        })
+        .collect()
+}
+
 /// One notice per item, or one for the lot when there are more than
-/// [`BURST`].
+/// [`BURST`]; every text in them [`plain`].
 pub fn notices(alerts: Vec<Alert>, wording: Wording) -> Vec<Notice> {
+    let alerts: Vec<Alert> = alerts
+        .into_iter()
+        .map(|a| Alert {
+            title: plain(&a.title),
+            section: a.section.as_deref().map(plain),
+            ..a
+        })
+        .collect();
     if alerts.len() <= BURST {
         return alerts.into_iter().map(Notice::One).collect();
     }
@@ -185,5 +210,33 @@ mod tests {
         };
         assert_eq!(count_phrase(5, true, en), "5 breaking stories");
         assert_eq!(count_phrase(1, false, en), "1 new story");
+    }
+
+    #[test]
+    fn notices_carry_no_markup() {
+        let hostile = Alert {
+            article_id: 1,
+            title: r#"<a href="https://evil.example">عاجل</a> AT&T <img src="file:///etc/passwd">"#
+                .into(),
+            section: Some("<b>سياسة</b> &amp;".into()),
+            urgent: true,
+        };
+        let one = notices(vec![hostile.clone()], Wording::default());
+        let Notice::One(a) = &one[0] else {
+            panic!("one notice")
+        };
+        for text in [a.title.as_str(), a.section.as_deref().unwrap_or_default()] {
+            assert!(!text.contains(['<', '>', '&']), "{text}");
+        }
+        assert!(
+            a.title.contains("عاجل") && a.title.contains("AT＆T"),
+            "{}",
+            a.title
+        );
+        let burst = notices(vec![hostile; 5], Wording::default());
+        let Notice::Summary { body, .. } = &burst[0] else {
+            panic!("a summary")
+        };
+        assert!(!body.contains(['<', '>', '&']), "{body}");
     }
 }
