@@ -7,6 +7,10 @@ use thiserror::Error;
 pub enum Error {
     #[error("network error for {url}: {message}")]
     Network { url: String, message: String },
+    #[error(
+        "{url} is on this computer's own network, where a link from a public feed may not lead"
+    )]
+    OwnNetwork { url: String },
     #[error("request to {url} timed out")]
     Timeout { url: String },
     #[error("{url} answered HTTP {status}")]
@@ -48,6 +52,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Network { .. } => "network",
+            Error::OwnNetwork { .. } => "own_network",
             Error::Timeout { .. } => "timeout",
             Error::HttpStatus { .. } => "http_status",
             Error::TooLarge { .. } => "too_large",

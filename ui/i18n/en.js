@@ -251,6 +251,7 @@ export default {
     speech_failed: "Speaking stopped: the speech service failed",
     tray_unavailable: "The tray is not available: install libayatana-appindicator3-1",
     network: "The network could not be reached",
+    own_network: "That address is on your own network, where a link from a public feed may not lead",
     timeout: "The connection timed out",
     http_status: "The server answered with an error",
     too_large: "The content is larger than allowed",

@@ -7,6 +7,7 @@
 pub mod charset;
 mod codepages;
 mod cutter;
+pub mod own_network;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -21,6 +22,9 @@ use tokio::sync::Semaphore;
 use url::Url;
 
 use crate::error::{Error, Result};
+
+/// Redirects followed for one request.
+const MAX_REDIRECTS: usize = 5;
 
 /// Limits that every request obeys.
 #[derive(Debug, Clone)]
@@ -115,6 +119,11 @@ pub enum FetchOutcome {
 #[derive(Debug, Clone)]
 pub struct Fetcher {
     client: reqwest::Client,
+    /// The same, connecting to public addresses only (`own_network`).
+    public: reqwest::Client,
+    /// Requests go through `public`: this fetcher works for a source on
+    /// the public internet.
+    public_only: bool,
     pub policy: FetchPolicy,
     limits: Arc<Limits>,
 }
@@ -141,25 +150,45 @@ impl Limits {
 
 impl Fetcher {
     pub fn new(policy: FetchPolicy) -> Result<Self> {
-        let client = reqwest::Client::builder()
-            .connect_timeout(policy.connect_timeout)
-            .timeout(policy.timeout)
-            .user_agent(policy.user_agent.clone())
-            .redirect(reqwest::redirect::Policy::limited(5))
-            .build()
-            .map_err(|e| Error::Network {
+        let builder = || {
+            reqwest::Client::builder()
+                .connect_timeout(policy.connect_timeout)
+                .timeout(policy.timeout)
+                .user_agent(policy.user_agent.clone())
+        };
+        let built = |b: reqwest::ClientBuilder| {
+            b.build().map_err(|e| Error::Network {
                 url: String::new(),
                 message: e.to_string(),
-            })?;
+            })
+        };
+        let client = built(builder().redirect(reqwest::redirect::Policy::limited(MAX_REDIRECTS)))?;
+        let public = built(
+            builder()
+                .redirect(own_network::redirects(MAX_REDIRECTS))
+                .dns_resolver(Arc::new(own_network::PublicOnly)),
+        )?;
         let limits = Arc::new(Limits {
             total: Arc::new(Semaphore::new(policy.max_connections.max(1))),
             per_host: Mutex::new(HashMap::new()),
         });
         Ok(Self {
             client,
+            public,
+            public_only: false,
             policy,
             limits,
         })
+    }
+
+    /// This fetcher for a source on the public internet: it never connects
+    /// to an address on the reader's own network (`own_network`). Shares
+    /// the connection limits.
+    pub fn public_only(&self) -> Self {
+        Self {
+            public_only: true,
+            ..self.clone()
+        }
     }
 
     /// GET with validators; bodies over `limit` bytes are refused.
@@ -194,6 +223,13 @@ impl Fetcher {
     ) -> Result<FetchOutcome> {
         if !matches!(url.scheme(), "http" | "https") {
             return Err(Error::InvalidInput(format!("refusing to fetch {url}")));
+        }
+        // A literal address is connected to without a lookup, so the
+        // public resolver never sees it.
+        if self.public_only && own_network::literal_is_own(url) {
+            return Err(Error::OwnNetwork {
+                url: url.to_string(),
+            });
         }
         let host = self.limits.host(url, self.policy.max_per_host);
         let mut attempt = 0;
@@ -242,7 +278,12 @@ impl Fetcher {
         limit: Limit,
         timeout: Duration,
     ) -> Result<FetchOutcome> {
-        let mut request = self.client.get(url.clone()).timeout(timeout);
+        let client = if self.public_only {
+            &self.public
+        } else {
+            &self.client
+        };
+        let mut request = client.get(url.clone()).timeout(timeout);
         if let Some(etag) = &validators.etag {
             request = request.header(IF_NONE_MATCH, etag);
         }
@@ -345,6 +386,11 @@ fn map_reqwest(url: &Url, e: reqwest::Error) -> Error {
         let mut message = e.to_string();
         let mut source = std::error::Error::source(&e);
         while let Some(s) = source {
+            if s.downcast_ref::<own_network::Refused>().is_some() {
+                return Error::OwnNetwork {
+                    url: e.url().map_or_else(|| url.to_string(), Url::to_string),
+                };
+            }
             message.push_str(": ");
             message.push_str(&s.to_string());
             source = s.source();

@@ -22,9 +22,10 @@ const MAX_INLINE_IMAGES: usize = 20;
 
 /// Downloads a picture; `None` (logged) when it cannot be had or is not a
 /// raster image: the article is still worth keeping without it.
-async fn download_image(syncer: &Syncer, url: &Url) -> Option<NewImage> {
-    let limit = syncer.fetcher.policy.max_image_bytes;
-    match syncer.fetcher.get(url, &Validators::default(), limit).await {
+async fn download_image(syncer: &Syncer, source: &Source, url: &Url) -> Option<NewImage> {
+    let fetcher = syncer.fetcher_for(source).await;
+    let limit = fetcher.policy.max_image_bytes;
+    match fetcher.get(url, &Validators::default(), limit).await {
         Ok(FetchOutcome::Fetched(img)) => match sniff_image_mime(&img.body) {
             Some(mime) => Some(NewImage {
                 url: url.to_string(),
@@ -186,7 +187,7 @@ async fn fetch_and_store_page(
         };
         match server_text {
             Some(x) => Ok(Some((x, Validators::default()))),
-            None => read_page(syncer, &fresh.entry, &url, fresh.replace).await,
+            None => read_page(syncer, source, &fresh.entry, &url, fresh.replace).await,
         }
     };
     match page {
@@ -253,7 +254,7 @@ pub(super) async fn store_page(
 
     let image = match &x.image_url {
         Some(url) if syncer.store.image_id_for_url(url.as_str())?.is_none() => {
-            download_image(syncer, url).await
+            download_image(syncer, source, url).await
         }
         _ => None,
     };
@@ -264,7 +265,7 @@ pub(super) async fn store_page(
     for url in inline_urls.iter().take(MAX_INLINE_IMAGES) {
         if let Some(sha) = syncer.store.image_sha_for_url(url.as_str())? {
             cached.insert(url.to_string(), sha);
-        } else if let Some(img) = download_image(syncer, url).await {
+        } else if let Some(img) = download_image(syncer, source, url).await {
             cached.insert(url.to_string(), img.sha256());
             inline.push(img);
         }
@@ -351,7 +352,7 @@ pub(super) async fn retry_page(
             url: url.to_string(),
         });
     }
-    match read_page(syncer, &fresh.entry, &url, None).await {
+    match read_page(syncer, source, &fresh.entry, &url, None).await {
         Ok(Some((x, validators))) => store_page(syncer, source, fresh, url, x, validators).await,
         Ok(None) => Err(Error::Extract {
             url: url.to_string(),
@@ -370,19 +371,20 @@ pub(super) async fn retry_page(
 /// not changed (its feed date is recorded).
 async fn read_page(
     syncer: &Syncer,
+    source: &Source,
     entry: &FeedEntry,
     url: &Url,
     replace: Option<i64>,
 ) -> Result<Option<(ExtractedArticle, Validators)>> {
-    let policy = &syncer.fetcher.policy;
+    let fetcher = syncer.fetcher_for(source).await;
+    let policy = &fetcher.policy;
     // A page read again is asked for conditionally.
     let validators = match replace {
         Some(id) => syncer.store.page_validators(id)?,
         None => Validators::default(),
     };
     // The page as the feed links it; it is stored under its canonical URL.
-    let page = match syncer
-        .fetcher
+    let page = match fetcher
         .get(
             entry.url.as_ref().unwrap_or(url),
             &validators,

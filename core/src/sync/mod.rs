@@ -9,8 +9,9 @@ pub mod dedupe;
 mod report;
 mod retry;
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use futures_util::stream::{self, StreamExt};
 use url::Url;
@@ -20,7 +21,7 @@ use crate::discover::nav_categories;
 use crate::error::{Error, Result};
 use crate::extract::SiteRules;
 use crate::feed::{parse_feed_from, FeedEntry};
-use crate::fetch::{charset, FetchOutcome, Fetcher, Validators};
+use crate::fetch::{charset, own_network, FetchOutcome, Fetcher, Validators};
 use crate::site_config::{Site, CATEGORIES};
 use crate::store::{EntryKey, EntryState, Source, Store};
 pub use report::{AccountOutcome, ErrorInfo, SourceReport, SourceStatus, SyncEvent, SyncReport};
@@ -90,6 +91,9 @@ pub struct Syncer {
     /// Where sync accounts' secrets are; without it, accounts are not
     /// synced.
     secrets: Option<Arc<Secrets>>,
+    /// Sources' hosts found on the reader's own network (or not), looked
+    /// up once (`fetcher_for`).
+    own_hosts: Mutex<HashMap<String, bool>>,
 }
 
 impl Syncer {
@@ -108,6 +112,7 @@ impl Syncer {
             running: AtomicBool::new(false),
             cancel: AtomicBool::new(false),
             secrets: None,
+            own_hosts: Mutex::default(),
         })
     }
 
@@ -275,6 +280,42 @@ impl Syncer {
             });
         }
         Ok(out)
+    }
+
+    /// The fetcher for a source's pages and pictures: one on the public
+    /// internet reaches only the public internet (`fetch::own_network`
+    /// says why); one the reader added on their own network, anywhere.
+    pub(crate) async fn fetcher_for(&self, source: &Source) -> Fetcher {
+        let Ok(url) = Url::parse(&source.url) else {
+            return self.fetcher.public_only();
+        };
+        let key = format!(
+            "{}:{}",
+            url.host_str().unwrap_or_default(),
+            url.port_or_known_default().unwrap_or(0)
+        );
+        let known = self
+            .own_hosts
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&key)
+            .copied();
+        let own = match known {
+            Some(own) => own,
+            None => {
+                let own = own_network::source_is_own(&url).await;
+                self.own_hosts
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .insert(key, own);
+                own
+            }
+        };
+        if own {
+            self.fetcher.clone()
+        } else {
+            self.fetcher.public_only()
+        }
     }
 
     async fn refresh_categories(&self) -> bool {
