@@ -12,7 +12,6 @@ use khabarain_core::sync::{SyncEvent, SyncReport};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
-use tauri_plugin_opener::OpenerExt;
 
 use crate::error::{CmdResult, CommandError};
 use crate::state::AppState;
@@ -462,27 +461,5 @@ pub fn copy_link(
 /// custom scheme.
 #[tauri::command]
 pub fn open_external(app: AppHandle, url: String) -> CmdResult<()> {
-    if url.len() > 8192 {
-        return Err(CommandError::invalid("link too long"));
-    }
-    let parsed =
-        url::Url::parse(&url).map_err(|e| CommandError::invalid(format!("bad link: {e}")))?;
-    if !matches!(parsed.scheme(), "http" | "https" | "mailto") {
-        return Err(CommandError::invalid(format!(
-            "refusing to open {}",
-            parsed.scheme()
-        )));
-    }
-    // A mail link leaves with its addresses, subject and body only.
-    let link = match parsed.scheme() {
-        "mailto" => khabarain_core::mailto::tidy(parsed.as_str())
-            .ok_or_else(|| CommandError::invalid("bad mail link"))?,
-        _ => parsed.to_string(),
-    };
-    app.opener()
-        .open_url(link, None::<&str>)
-        .map_err(|e| CommandError {
-            code: "open",
-            message: e.to_string(),
-        })
+    crate::main_window::open(&app, &url)
 }

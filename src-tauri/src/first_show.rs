@@ -19,7 +19,7 @@ fn show<R: Runtime>(app: &AppHandle<R>) {
     if app.state::<crate::state::AppState>().start_hidden {
         return;
     }
-    if let Some(w) = app.get_webview_window("main") {
+    if let Some(w) = app.get_webview_window(crate::main_window::LABEL) {
         if !w.is_visible().unwrap_or(true) {
             let _ = w.show();
             let _ = w.set_focus();

@@ -10,6 +10,7 @@ mod error;
 mod fatal;
 mod first_show;
 mod image_scheme;
+mod main_window;
 mod opml;
 mod options;
 mod read_aloud;
@@ -105,6 +106,7 @@ pub fn run() {
         })
         .on_page_load(first_show::on_page_load)
         .setup(move |app| {
+            main_window::create(app.handle())?;
             first_show::at_the_latest(app.handle().clone());
             alerts::on_click(app.handle());
             tray::apply(app.handle());
@@ -204,7 +206,7 @@ fn software_rendering_by_default() {
 /// Another launch on this database, or a click on a notification: bring
 /// the open window to the front.
 pub(crate) fn focus_main_window(app: &tauri::AppHandle) {
-    if let Some(w) = app.get_webview_window("main") {
+    if let Some(w) = app.get_webview_window(main_window::LABEL) {
         let _ = w.unminimize();
         let _ = w.show();
         let _ = w.set_focus();
