@@ -15,7 +15,7 @@ APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config curl file libxdo-
   libayatana-appindicator3-dev librsvg2-dev fonts-noto-core
   libspeechd-dev libclang-dev speech-dispatcher speech-dispatcher-espeak-ng)
 TEST_PACKAGES=(xvfb xauth webkit2gtk-driver dbus-x11 desktop-file-utils xdotool shellcheck python3-venv
-  gnome-keyring libsecret-tools pulseaudio pulseaudio-utils imagemagick)
+  gnome-keyring libsecret-tools pulseaudio pulseaudio-utils imagemagick at-spi2-core python3-pyatspi)
 # The Windows build (gcc for the C in rusqlite and ring, windres for the
 # exe's icon and manifest) and where it is tried: Wine 8, and DejaVu Sans
 # for Arabic letters in Wine's dialogs.

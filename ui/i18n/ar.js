@@ -17,6 +17,8 @@ export default {
   dateLocale: "ar-EG",
   hijriLocale: "ar-SA",
 
+  // Between the states a row announces (unread, bookmarked).
+  listJoin: "، ",
   appName: "قارئ خبرين",
   skipToList: "تخطَّ إلى قائمة الأخبار",
   sections: "الأقسام",

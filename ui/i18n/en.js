@@ -12,6 +12,8 @@ export default {
   dateLocale: "en-GB",
   hijriLocale: "en-SA",
 
+  // Between the states a row announces (unread, bookmarked).
+  listJoin: ", ",
   appName: "Khabarain Reader",
   skipToList: "Skip to the list of stories",
   sections: "Sections",

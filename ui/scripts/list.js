@@ -41,7 +41,7 @@ export function initList(openHandler, bookmarkHandler) {
     if (mark) {
       e.stopPropagation();
       const row = mark.closest(".article-row");
-      onBookmark(Number(row.dataset.id), mark.getAttribute("aria-pressed") !== "true");
+      onBookmark(Number(row.dataset.id), mark.dataset.on !== "true");
       return;
     }
     const row = e.target.closest(".article-row");
@@ -264,14 +264,15 @@ function renderRow(a, index, li = document.createElement("li")) {
   li.dataset.id = a.id;
   li.style.insetBlockStart = `${index * ROW}px`;
   li.setAttribute("role", "option");
-  li.setAttribute("tabindex", "0");
+  // One stop for Tab in the whole list (the selected row, else the first);
+  // the arrow keys, j and k move within it.
+  li.setAttribute("tabindex", a.id === selectedId || (index === 0 && indexOf(selectedId) < 0) ? "0" : "-1");
   li.setAttribute("aria-selected", String(a.id === selectedId));
   li.setAttribute("aria-setsize", String(total));
   li.setAttribute("aria-posinset", String(index + 1));
 
   const dot = document.createElement("span");
   dot.className = "dot";
-  dot.setAttribute("aria-label", a.read ? "" : t.unread);
 
   const text = document.createElement("div");
   const title = document.createElement("p");
@@ -308,7 +309,7 @@ function renderRow(a, index, li = document.createElement("li")) {
   }
   meta.append(time);
   if (a.tags?.length) meta.append(tagMarks(a.tags));
-  text.append(title, ...(snippet ? [snippet] : []), meta);
+  text.append(title, ...(snippet ? [snippet] : []), meta, states(a));
 
   li.append(dot, text, bookmarkToggle(a.bookmarked));
   const src = imageUrl(a.image);
@@ -334,16 +335,27 @@ function marked(segments) {
   });
 }
 
-// A mouse target: the keyboard has b, and a row is one stop for Tab.
+// A mouse target only: an option may hold no control of its own (a screen
+// reader would read the row as a button), the keyboard has b, and the row
+// says whether it is bookmarked (states below).
 function bookmarkToggle(on) {
-  const b = document.createElement("button");
-  b.type = "button";
+  const b = document.createElement("span");
   b.className = "row-bookmark";
-  b.tabIndex = -1;
-  b.setAttribute("aria-pressed", String(on));
-  b.setAttribute("aria-label", on ? t.removeBookmark : t.bookmark);
+  b.dataset.on = String(on);
+  b.setAttribute("aria-hidden", "true");
+  b.title = on ? t.removeBookmark : t.bookmark;
   b.append(icon("bookmark"));
   return b;
+}
+
+// What a screen reader says after the headline, section and time: unread,
+// bookmarked. (Urgent is already in the row's visible text.) The dot and
+// the bookmark mark say it to the eye.
+function states(a) {
+  const span = document.createElement("span");
+  span.className = "states visually-hidden";
+  span.textContent = [a.read ? null : t.unread, a.bookmarked ? t.bookmarked : null].filter(Boolean).join(t.listJoin);
+  return span;
 }
 
 function tagMarks(tags) {
@@ -359,9 +371,16 @@ function tagMarks(tags) {
 
 export function select(id) {
   selectedId = id;
-  for (const el of elements.values()) el.setAttribute("aria-selected", String(Number(el.dataset.id) === id));
+  for (const el of elements.values()) {
+    const on = Number(el.dataset.id) === id;
+    el.setAttribute("aria-selected", String(on));
+    el.tabIndex = on ? 0 : -1;
+  }
   const i = indexOf(id);
-  if (i < 0) return;
+  if (i < 0) {
+    elements.get(0)?.setAttribute("tabindex", "0");
+    return;
+  }
   // Keep the selected row in view.
   const top = listTop() + i * ROW;
   if (top < pane.scrollTop) pane.scrollTop = top;
@@ -382,7 +401,7 @@ export function updateRow(id, changes) {
   const row = elements.get(i);
   if (row) {
     row.classList.toggle("read", a.read);
-    row.querySelector(".dot").setAttribute("aria-label", a.read ? "" : t.unread);
+    row.querySelector(".states").replaceWith(states(a));
     row.querySelector(".row-bookmark").replaceWith(bookmarkToggle(a.bookmarked));
     const meta = row.querySelector(".meta");
     meta.querySelector(".row-tags")?.remove();

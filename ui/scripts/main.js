@@ -19,13 +19,17 @@ import { initReadAloud, toggle as toggleListen, articleShown } from "./read-alou
 const app = document.getElementById("app");
 const showError = (err) => toast(errorMessage(err));
 
-async function open(id) {
+/** Opens article `id`. Chosen in the list (a click, Enter), the keyboard
+ *  focus goes to the article, so a screen reader reads it next; j and k
+ *  keep it where it is. */
+async function open(id, { focus = false } = {}) {
   if (!id) return;
   try {
     const a = await showArticle(id);
     articleShown();
     select(id);
     app.classList.add("show-reader");
+    if (focus) document.getElementById("article").focus({ preventScroll: true });
     if (!a.read && prefs.markReadOnOpen) {
       await api.setRead(id, true);
       a.read = true;
@@ -75,14 +79,18 @@ document.getElementById("article").addEventListener("click", (e) => {
 });
 
 // Links never navigate the webview: stored articles open here, everything
-// else goes to the system browser through the app.
-document.addEventListener("click", (e) => {
+// else goes to the system browser through the app. A middle-click is a
+// click (not a new window; the shell refuses those too, main_window.rs).
+function followLink(e) {
   const link = e.target.closest("a[href]");
   if (!link || link.classList.contains("skip-link")) return;
+  if (e.type === "auxclick" && e.button !== 1) return;
   e.preventDefault();
   if (link.dataset.articleId) open(Number(link.dataset.articleId));
   else api.openExternal(link.href).catch(showError);
-});
+}
+document.addEventListener("click", followLink);
+document.addEventListener("auxclick", followLink);
 
 document.getElementById("mark-all-read").addEventListener("click", async () => {
   try {
@@ -120,9 +128,15 @@ document.getElementById("open-browser-btn").addEventListener("click", () => {
   const a = currentArticle();
   if (a) api.openExternal(a.url).catch(showError);
 });
-document.getElementById("back-btn").addEventListener("click", () => {
+// Back to the list: the focus returns to the row the article was opened
+// from (the back button, or Escape anywhere in the reading view).
+function backToList() {
   app.classList.remove("show-reader");
   document.querySelector(".article-row[aria-selected='true']")?.focus();
+}
+document.getElementById("back-btn").addEventListener("click", backToList);
+document.getElementById("reader").addEventListener("keydown", (e) => {
+  if (e.key === "Escape" && !dialogOpen() && !e.defaultPrevented && !e.target.matches("input, textarea, select")) backToList();
 });
 document.getElementById("font-smaller").addEventListener("click", () => stepFont(-1).catch(showError));
 document.getElementById("font-larger").addEventListener("click", () => stepFont(1).catch(showError));
@@ -248,7 +262,7 @@ async function start() {
     clearSearch();
     showView(view.kind === "bookmarks" ? { ...view, ...bookmarkFilter() } : view).catch(showError);
   });
-  initList(open, setBookmarked);
+  initList((id) => open(id, { focus: true }), setBookmarked);
   onView((view) => showBar(view.kind === "bookmarks").catch(showError));
   initBookmarks(bookmarkChanged, (f) => showView({ ...currentView(), ...f }).catch(showError));
   initBookmarkFiles(async () => {

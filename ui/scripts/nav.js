@@ -41,17 +41,14 @@ function entry(key, view, title, count, category) {
 
 export async function renderNav() {
   const cats = await api.categories();
-  const sep = () => {
-    const li = document.createElement("li");
-    li.className = "separator";
-    li.setAttribute("role", "separator");
-    return li;
-  };
+  // The reader's own lists start a group: a line drawn above them (a
+  // list may hold only its items, so no separator element).
+  const mine = entry("unread", "unread", t.unread);
+  mine.className = "group-start";
   listEl.replaceChildren(
     entry("home", "home", t.home),
     ...cats.map((c) => entry(`cat:${c.slug}`, "category", c.name, c.unread || null, c.slug)),
-    sep(),
-    entry("unread", "unread", t.unread),
+    mine,
     entry("bookmarks", "bookmarks", t.bookmarks),
   );
   mark();

@@ -3,13 +3,27 @@
 import { api } from "./api.js";
 
 const LIMITS = { nav: [160, 420], list: [240, 800] };
+// The widths app.css gives the panes until the reader moves an edge.
+const DEFAULTS = { nav: 220, list: 360 };
 const root = document.documentElement;
 
 function setWidth(pane, px) {
   const [min, max] = LIMITS[pane];
   const w = Math.round(Math.min(max, Math.max(min, px)));
   root.style.setProperty(`--${pane}-width`, `${w}px`);
+  showValue(pane, w);
   return w;
+}
+
+// A focusable separator is a control: a screen reader says where it stands
+// between its limits, in pixels.
+function showValue(pane, w) {
+  const handle = document.querySelector(`.resizer[data-pane="${pane}"]`);
+  if (!handle) return;
+  const [min, max] = LIMITS[pane];
+  handle.setAttribute("aria-valuemin", String(min));
+  handle.setAttribute("aria-valuemax", String(max));
+  handle.setAttribute("aria-valuenow", String(w));
 }
 
 function save(pane, w) {
@@ -20,6 +34,7 @@ export function initPanes(saved) {
   for (const pane of ["nav", "list"]) {
     const w = Number(saved[`${pane}_width`]);
     if (w) setWidth(pane, w);
+    else showValue(pane, DEFAULTS[pane]);
   }
   for (const handle of document.querySelectorAll(".resizer")) {
     const pane = handle.dataset.pane;

@@ -14,6 +14,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 pub use fantoccini;
 
 pub mod audio;
+pub mod axe;
 pub mod session_bus;
 pub mod tray_host;
 pub mod x11;

@@ -96,7 +96,7 @@ async fn bookmark_tag_restart_filter_export_remove_import() {
         .await;
         wait_until(
             &c,
-            "document.querySelectorAll('.article-row')[1].querySelector('.row-bookmark').getAttribute('aria-pressed') === 'true'",
+            "document.querySelectorAll('.article-row')[1].querySelector('.row-bookmark').dataset.on === 'true'",
             5,
         )
         .await;
