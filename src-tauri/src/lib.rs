@@ -20,6 +20,7 @@ mod tray;
 #[cfg(feature = "updater")]
 mod updates;
 mod webview_runtime;
+mod zoom;
 
 use std::sync::Arc;
 
@@ -180,6 +181,7 @@ pub fn run() {
             read_aloud::speech_pause,
             read_aloud::speech_stop,
             read_aloud::speech_rate,
+            zoom::set_zoom,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

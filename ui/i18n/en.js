@@ -226,6 +226,7 @@ export default {
       ? "There was no backup of the bookmarks. The news will come back with the next sync."
       : `${count(restored, "bookmarked story was", "bookmarked stories were")} restored from the backup; the rest of the news will come back with the next sync.`),
 
+  zoom: (n) => `Window zoom ${num(n)}%`,
   keysTitle: "Keyboard shortcuts",
   keys: {
     next: "Next story",
@@ -238,6 +239,7 @@ export default {
     search: "Search",
     sync: "Sync",
     size: "Text size",
+    zoom: "Zoom the whole window in or out; Ctrl+0 resets it",
     settings: "Settings",
     help: "This list",
     close: "Close",

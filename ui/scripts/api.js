@@ -39,6 +39,7 @@ export const api = {
   speechStatus: () => invoke("speech_status"),
   prefs: () => invoke("get_prefs"),
   setPref: (key, value) => invoke("set_pref", { key, value: String(value) }),
+  setZoom: (level) => invoke("set_zoom", { level }),
   cancelSync: () => invoke("cancel_sync"),
   sources: () => invoke("sources"),
   addSource: (address) => invoke("add_source", { address }),

@@ -33,7 +33,11 @@ function entry(key, view, title, count, category) {
     const c = document.createElement("span");
     c.className = "count";
     c.textContent = num(count);
-    b.append(c);
+    // Said, not shown: what the number counts.
+    const what = document.createElement("span");
+    what.className = "visually-hidden";
+    what.textContent = ` ${t.unread}`;
+    b.append(c, what);
   }
   li.append(b);
   return li;

@@ -3,6 +3,7 @@
 // applied at start and whenever they change.
 import { api } from "./api.js";
 import { initPanes } from "./panes.js";
+import { initZoom } from "./zoom.js";
 import { setDigits, setLanguage } from "./i18n.js";
 import { setCalendar } from "./format.js";
 
@@ -30,6 +31,7 @@ export function onPrefChange(handler) {
 export async function initPrefs() {
   const saved = await api.prefs();
   initPanes(saved);
+  initZoom(saved.zoom);
   prefs.theme = saved.theme || "system";
   prefs.fontSize = Number(saved.font_size) || DEFAULT_SIZE;
   prefs.language = saved.language === "en" ? "en" : "ar";
