@@ -4,6 +4,7 @@
 #   deps_app   — WebKitGTK and build tools, Speech Dispatcher with espeak-ng
 #                (libspeechd-dev and libclang-dev for its bindings), the Rust toolchain
 #   deps_test  — deps_app + Xvfb, PulseAudio, WebKitWebDriver, tauri-driver, rustfmt, clippy,
+#                AT-SPI with pyatspi and Orca (the screen-reader tests), axe-core (npm),
 #                the Tauri CLI (npm), what the install test and the workflow check use,
 #                and the sync-account tests' servers (deps_miniflux)
 #   deps_windows  — the Windows cross-build and its tests: the Rust target
@@ -15,7 +16,7 @@ APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config curl file libxdo-
   libayatana-appindicator3-dev librsvg2-dev fonts-noto-core
   libspeechd-dev libclang-dev speech-dispatcher speech-dispatcher-espeak-ng)
 TEST_PACKAGES=(xvfb xauth webkit2gtk-driver dbus-x11 desktop-file-utils xdotool shellcheck python3-venv
-  gnome-keyring libsecret-tools pulseaudio pulseaudio-utils imagemagick at-spi2-core python3-pyatspi)
+  gnome-keyring libsecret-tools pulseaudio pulseaudio-utils imagemagick at-spi2-core python3-pyatspi orca)
 # The Windows build (gcc for the C in rusqlite and ring, windres for the
 # exe's icon and manifest) and where it is tried: Wine 8, and DejaVu Sans
 # for Arabic letters in Wine's dialogs.
