@@ -170,6 +170,27 @@ pub async fn key(c: &Client, keys: &str) {
     focused.send_keys(keys).await.expect("send keys");
 }
 
+/// Presses keys as a keyboard does: real X key events (xdotool, in its
+/// names: "Tab", "shift+Tab", "ctrl+equal") to the window that has the
+/// focus, where WebDriver's keys are sent to one element.
+pub fn press(keys: &str) {
+    let status = Command::new("xdotool")
+        .args(["key", "--clearmodifiers", keys])
+        .status()
+        .expect("xdotool runs (package xdotool)");
+    assert!(status.success(), "xdotool key {keys}");
+}
+
+/// Waits until the first sync has filled the list and finished.
+pub async fn wait_synced(c: &Client) {
+    wait_until(
+        c,
+        "document.querySelectorAll('.article-row').length > 1 && !document.getElementById('sync-btn').disabled",
+        60,
+    )
+    .await;
+}
+
 /// WebDriver's code for the Escape key.
 pub const ESCAPE: &str = "\u{E00C}";
 

@@ -3,7 +3,9 @@
 //! the bookmarks, the settings dialog and the list of keys. Zero
 //! violations of any rule axe enables by default.
 
-use khabarain_e2e::{axe, click, js, key, screenshot_dir, wait_until, Driver, ESCAPE};
+use khabarain_e2e::{
+    axe, click, js, key, press, screenshot_dir, wait_synced, wait_until, Driver, ESCAPE,
+};
 use khabarain_fixture_site::FixtureSite;
 
 const THEMES: [&str; 4] = ["light", "dark", "sepia", "system"];
@@ -38,12 +40,7 @@ async fn axe_finds_nothing_in_any_theme_or_language() {
     let env = khabarain_e2e::app_env(home.path(), &site.base_url());
     let driver = Driver::start(&env, home.path());
     let c = driver.session().await;
-    wait_until(
-        &c,
-        "document.querySelectorAll('.article-row').length > 0 && !document.getElementById('sync-btn').disabled",
-        60,
-    )
-    .await;
+    wait_synced(&c).await;
     let mut found = Vec::new();
     for lang in ["ar", "en"] {
         set(&c, "language-select", lang).await;
@@ -133,22 +130,12 @@ async fn mark(c: &khabarain_e2e::fantoccini::Client, root: &str) -> usize {
 const WHERE: &str = "const el = document.activeElement;
   return el?.getAttribute('data-walk') ?? (el === document.body ? 'body' : el?.outerHTML.slice(0, 60));";
 
-/// Presses Tab `steps` times (Shift+Tab when `back`) as a keyboard does:
-/// real X key events (xdotool) to the window that has the focus, not
-/// WebDriver's keys sent to an element. Returns where the focus went each
-/// time.
+/// Presses Tab `steps` times (Shift+Tab when `back`) with real key events
+/// (`press`); returns where the focus went each time.
 async fn walk(c: &khabarain_e2e::fantoccini::Client, steps: usize, back: bool) -> Vec<String> {
     let mut seen = Vec::new();
     for _ in 0..steps {
-        let status = std::process::Command::new("xdotool")
-            .args([
-                "key",
-                "--clearmodifiers",
-                if back { "shift+Tab" } else { "Tab" },
-            ])
-            .status()
-            .expect("xdotool runs");
-        assert!(status.success());
+        press(if back { "shift+Tab" } else { "Tab" });
         tokio::time::sleep(std::time::Duration::from_millis(60)).await;
         let at = js(c, WHERE).await;
         seen.push(
@@ -188,12 +175,7 @@ async fn the_keyboard_alone_reaches_every_control() {
     let env = khabarain_e2e::app_env(home.path(), &site.base_url());
     let driver = Driver::start(&env, home.path());
     let c = driver.session().await;
-    wait_until(
-        &c,
-        "document.querySelectorAll('.article-row').length > 0 && !document.getElementById('sync-btn').disabled",
-        60,
-    )
-    .await;
+    wait_synced(&c).await;
     // Opened from the list with Enter: the focus goes to the article;
     // Escape brings it back to the same row.
     js(
@@ -294,12 +276,7 @@ async fn at_200_percent_zoom_every_text_still_fits() {
     let env = khabarain_e2e::app_env(home.path(), &site.base_url());
     let driver = Driver::start(&env, home.path());
     let c = driver.session().await;
-    wait_until(
-        &c,
-        "document.querySelectorAll('.article-row').length > 0 && !document.getElementById('sync-btn').disabled",
-        60,
-    )
-    .await;
+    wait_synced(&c).await;
     let width = js(&c, "return window.innerWidth;")
         .await
         .as_f64()
@@ -311,11 +288,7 @@ async fn at_200_percent_zoom_every_text_still_fits() {
     )
     .await;
     for _ in 0..5 {
-        let status = std::process::Command::new("xdotool")
-            .args(["key", "--clearmodifiers", "ctrl+equal"])
-            .status()
-            .expect("xdotool runs");
-        assert!(status.success());
+        press("ctrl+equal");
         tokio::time::sleep(std::time::Duration::from_millis(150)).await;
     }
     wait_until(

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::Command;
 
 use khabarain_e2e::session_bus::SessionBus;
-use khabarain_e2e::{click, js, screenshot_dir, wait_until, Driver};
+use khabarain_e2e::{click, js, screenshot_dir, wait_synced, wait_until, Driver};
 use khabarain_fixture_site::FixtureSite;
 use serde_json::Value;
 
@@ -62,12 +62,7 @@ async fn the_tree_a_screen_reader_gets() {
     env.push(("DBUS_SESSION_BUS_ADDRESS", bus.address.clone()));
     let driver = Driver::start(&env, home.path());
     let c = driver.session().await;
-    wait_until(
-        &c,
-        "document.querySelectorAll('.article-row').length > 0 && !document.getElementById('sync-btn').disabled",
-        60,
-    )
-    .await;
+    wait_synced(&c).await;
     click(&c, ".article-row").await;
     wait_until(&c, "document.getElementById('article-title')", 10).await;
     let t = tree(&bus, "reading");
@@ -253,12 +248,7 @@ async fn orca_announces_the_window() {
     env.push(("DBUS_SESSION_BUS_ADDRESS", bus.address.clone()));
     let driver = Driver::start(&env, home.path());
     let c = driver.session().await;
-    wait_until(
-        &c,
-        "document.querySelectorAll('.article-row').length > 1 && !document.getElementById('sync-btn').disabled",
-        60,
-    )
-    .await;
+    wait_synced(&c).await;
     // Orca announces the window by its Arabic name when it opens. (It
     // hears nothing from the page itself here: under Xvfb Orca 43 gets no
     // events from WebKitGTK's web process, nor key events, so what it
