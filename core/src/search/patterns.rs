@@ -108,6 +108,10 @@ pub fn pattern_readings(stem: &str, feminine: bool) -> Vec<String> {
             if d == 'ت' {
                 out.push(s(&[a, b, x]));
             }
+            // فعلل → فعالل (جدول → جداول، فندق → فنادق، تجربة → تجارب).
+            if ![b, x].iter().any(|c| matches!(c, 'ا' | 'ي')) {
+                out.push(s(&[a, b, 'ا', x, d]));
+            }
         }
         5 => {
             let [a, b, x, y, d] = [c[0], c[1], c[2], c[3], c[4]];
@@ -115,9 +119,10 @@ pub fn pattern_readings(stem: &str, feminine: bool) -> Vec<String> {
             if a == 'ا' && y == 'ا' {
                 out.push(s(&[b, x, d]));
             }
-            // مفاعل → مفعل (مدارس → مدرس).
-            if a == 'م' && x == 'ا' {
-                out.push(s(&['م', b, y, d]));
+            // مفاعل → مفعل (مدارس → مدرس), and فعالل → فعلل (جداول → جدول،
+            // فنادق → فندق، تجارب → تجربة).
+            if x == 'ا' && ![a, b, y, d].contains(&'ا') {
+                out.push(s(&[a, b, y, d]));
             }
             // فعائل → فعال، فعيل (رسائل → رسال، وسائل → وسيل).
             if x == 'ا' && y == 'ئ' {
@@ -191,6 +196,9 @@ mod tests {
             ("صاروخ", "صواريخ"),
             ("تقرير", "تقارير"),
             ("قائد", "قادة"),
+            ("جدول", "جداول"),
+            ("فندق", "فنادق"),
+            ("تجربة", "تجارب"),
         ] {
             let (s, p) = (st(singular), st(plural));
             assert!(

@@ -178,7 +178,18 @@ pub fn attached_readings(word: &str, stemmer: Stemmer) -> Readings {
     let long = |s: &String| char_len(s) >= 3;
     // The word without و and the article, as the stemmer takes them off.
     let base = strip_prefixes(word);
-    for w in [word, base.as_str()] {
+    // Letters attach in front of the article, never after it: الفلبين is
+    // not ف + ل + بين.
+    let after_waw = word
+        .strip_prefix('و')
+        .filter(|r| char_len(r) >= 3)
+        .unwrap_or(word);
+    let forms: &[&str] = if base == after_waw {
+        &[word, base.as_str()]
+    } else {
+        &[word]
+    };
+    for &w in forms {
         let chars: Vec<char> = w.chars().collect();
         for n in 1..=2 {
             if chars.len() < n + 3 {
@@ -237,6 +248,14 @@ pub fn strip_prefixes(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_after_the_article_are_the_word_s_own() {
+        let r = attached_readings("الفلبين", Stemmer::Light);
+        assert!(r.off.is_empty(), "{:?}", r.off);
+        let r = attached_readings("وبكوريا", Stemmer::Light);
+        assert!(r.off.iter().any(|(s, _)| s == "كوريا"), "{:?}", r.off);
+    }
     use crate::search::normalize::normalize;
 
     fn s(w: &str) -> String {

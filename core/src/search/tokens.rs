@@ -15,6 +15,15 @@ fn is_digit(c: char) -> bool {
         || ('\u{06F0}'..='\u{06F9}').contains(&c)
 }
 
+/// Letters that attach to a number in front of it: و ف ب ل ك (up to three,
+/// with a tatweel: `ولـ`).
+fn is_attached(letters: &str) -> bool {
+    letters.chars().count() <= 3
+        && letters
+            .chars()
+            .all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ـ'))
+}
+
 /// Byte ranges of the words of a text, in order. A number is one word with
 /// its grouping and decimal marks (`12,000`, `١٢٬٠٠٠`, `3.5`).
 pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -29,7 +38,32 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         };
         let mut end = text.len();
         let mut last = text[start..].chars().next().unwrap_or(' ');
+        // Digits and letters written together are two words: `2015م`,
+        // `لـ500`, `من300` (marks between them belong to neither).
+        let mut kind = is_digit(last).then_some(true);
+        if kind.is_none() && last.is_alphabetic() {
+            kind = Some(false);
+        }
         while let Some(&(i, c)) = chars.peek() {
+            let this = if is_digit(c) {
+                Some(true)
+            } else if c.is_alphabetic() {
+                Some(false)
+            } else {
+                None
+            };
+            if let (Some(a), Some(b)) = (kind, this) {
+                // A number after a conjunction or a preposition stays one
+                // word with it (`و١٢٬٠٠٠`, `لـ500`): `term` reads the number.
+                let attached = !a && b && is_attached(&text[start..i]);
+                if a != b && !attached {
+                    end = i;
+                    break;
+                }
+            }
+            if this.is_some() {
+                kind = this;
+            }
             if !is_word_char(c) {
                 // A mark between two digits belongs to the number.
                 let next = text[i + c.len_utf8()..].chars().next();
@@ -94,8 +128,8 @@ pub fn term(word: &str, stemmer: Stemmer) -> Option<String> {
     // A number, bare or after a conjunction or preposition (`و١٢٬٠٠٠`).
     let digits_at = word
         .char_indices()
-        .take(3)
-        .find(|(_, c)| !matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك'))
+        .take(4)
+        .find(|(_, c)| !matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ـ'))
         .map_or(0, |(i, _)| i);
     if let Some(n) = number(&word[digits_at..]) {
         return Some(n);
@@ -131,6 +165,21 @@ mod tests {
         let text = "قال «خَبَرَيْن»: 10 آلاف، و OPEC+!";
         let w: Vec<&str> = words(text).map(|(s, e)| &text[s..e]).collect();
         assert_eq!(w, ["قال", "خَبَرَيْن", "10", "آلاف", "و", "OPEC"]);
+    }
+
+    #[test]
+    fn numbers_glued_to_letters_are_words_of_their_own() {
+        let text = "عام 2015م، ولـ500 ومن300 و١٤٣٦هـ";
+        let w: Vec<&str> = words(text).map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            w,
+            ["عام", "2015", "م", "ولـ500", "ومن", "300", "و١٤٣٦", "هـ"]
+        );
+        let terms: Vec<String> = w.iter().filter_map(|w| term(w, Stemmer::Light)).collect();
+        assert_eq!(
+            terms,
+            ["عام", "2015", "م", "500", "ومن", "300", "1436", "ه"]
+        );
     }
 
     #[test]
