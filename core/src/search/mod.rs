@@ -3,12 +3,14 @@
 //! (`store/search.rs`); a reader's query goes through the same steps
 //! (`query`), and the matches are shown in the original text (`snippet`).
 
+pub mod forms;
 pub mod normalize;
 pub mod patterns;
 pub mod query;
 pub mod snippet;
 pub mod stem;
 pub mod tokens;
+pub mod variants;
 
 pub use normalize::normalize;
 pub use query::Query;

@@ -6,10 +6,12 @@
 //! `اقتص` finds اقتصاد. Nothing the reader types reaches FTS5 unquoted, so
 //! its operators (NEAR, OR, *, column filters) are only ever text.
 
+use super::forms::{form as as_written, query_forms};
 use super::normalize::normalize;
 use super::patterns::plural_readings;
-use super::stem::{attached_readings, strip_prefixes, Readings, Stemmer};
+use super::stem::{attached_readings, stem, strip_prefixes, Readings, Stemmer};
 use super::tokens::{term, word_form, words};
+use super::variants::other_spellings;
 
 /// The longest query read, and the most terms kept from it.
 pub const MAX_CHARS: usize = 200;
@@ -34,6 +36,13 @@ pub struct Query {
     /// articles it matches rank first: a reader who types كوريا الشمالية
     /// means the two together, not every article with both somewhere.
     pub near: Option<String>,
+    /// Every word as the reader wrote it (`search::forms`), an FTS5
+    /// expression on the index of the words as written (`articles_forms`):
+    /// these matches rank before those of the stems only.
+    pub exact: Option<String>,
+    /// For two words or more typed apart: the words as written, standing
+    /// together as typed. First of all.
+    pub exact_phrase: Option<String>,
     /// The terms, for highlighting the matches.
     pub terms: Vec<Term>,
 }
@@ -106,6 +115,9 @@ impl Query {
         let mut terms: Vec<Term> = Vec::new();
         // The words typed apart, as written (for `near`).
         let mut own: Vec<String> = Vec::new();
+        // Their forms (for `exact_phrase`), and each word's forms (`exact`).
+        let mut own_forms: Vec<String> = Vec::new();
+        let mut exact: Vec<String> = Vec::new();
         for (n, (phrase, text)) in pieces.iter().enumerate() {
             let ws: Vec<&str> = words(text).map(|(s, e)| &text[s..e]).collect();
             if *phrase {
@@ -115,6 +127,8 @@ impl Query {
                 }
                 parts.push(quoted(&ts.join(" ")));
                 terms.extend(ts.into_iter().map(|stem| Term { stem, prefix: None }));
+                let fs: Vec<String> = ws.iter().filter_map(|w| as_written(w)).collect();
+                exact.push(quoted(&fs.join(" ")));
                 continue;
             }
             for (k, w) in ws.iter().enumerate() {
@@ -123,6 +137,9 @@ impl Query {
                     typing && Some(n) == last_bare && k + 1 == ws.len() && n + 1 == pieces.len();
                 if own.len() < MAX_TERMS && !being_typed {
                     own.push(t.clone());
+                    if let Some(f) = as_written(w) {
+                        own_forms.push(f);
+                    }
                 }
                 // The word as written, and as read with its attached letters
                 // off or on (بكوريا, كوريا): any of them matches.
@@ -131,6 +148,9 @@ impl Query {
                 let own = frequency(&t);
                 let held = |r: &String| frequency(r).is_none_or(|f| f > 0);
                 let mut readings: Vec<String> = Vec::new();
+                // The word without its attached letters, where that reading
+                // is kept (for `exact`).
+                let mut attached: Vec<String> = Vec::new();
                 for (r, with) in off {
                     // The reading's family (كوريا، بكوريا، لكوريا… but not the
                     // word as written) must be as common as the word.
@@ -144,11 +164,31 @@ impl Query {
                         (None, _) => true,
                     };
                     if kept {
+                        let base = strip_prefixes(&form);
+                        let rest: String = match base.chars().nth(1) {
+                            Some('ب' | 'ل' | 'ك') if base.starts_with('ف') => {
+                                base.chars().skip(2).collect()
+                            }
+                            _ => base.chars().skip(1).collect(),
+                        };
+                        if !attached.contains(&rest) {
+                            attached.push(rest);
+                        }
                         readings.push(r);
                         readings.extend(with.into_iter().filter(held));
                     }
                 }
                 readings.extend(on.into_iter().filter(held));
+                // The name's other spellings (سوريا, سورية), and theirs after
+                // ب ل ك ف; their forms count as written.
+                for v in other_spellings(&form) {
+                    readings.extend(
+                        std::iter::once(stem(v, stemmer))
+                            .chain(attached_readings(v, stemmer).on)
+                            .filter(held),
+                    );
+                    attached.push(v.clone());
+                }
                 // Its plural or singular by pattern (جندي، جنود), and a
                 // dual's singular (طائرتان، طائرة): only those articles hold.
                 let mut pattern = plural_readings(&form, stemmer);
@@ -174,6 +214,15 @@ impl Query {
                 if let Some(p) = &prefix {
                     any.push(format!("{}*", quoted(p)));
                 }
+                // (Not the word still being typed: it is not yet a word as
+                // written.)
+                let forms: Vec<String> = query_forms(w, &attached)
+                    .iter()
+                    .map(|f| quoted(f))
+                    .collect();
+                if !forms.is_empty() && !being_typed {
+                    exact.push(format!("({})", forms.join(" OR ")));
+                }
                 parts.push(if any.len() == 1 {
                     any.remove(0)
                 } else {
@@ -192,9 +241,14 @@ impl Query {
             let words: Vec<String> = own.iter().map(|t| quoted(t)).collect();
             format!("NEAR({}, {NEAR_WORDS})", words.join(" "))
         });
+        exact.truncate(MAX_TERMS);
+        let exact = (!exact.is_empty()).then(|| exact.join(" AND "));
+        let exact_phrase = (own_forms.len() >= 2).then(|| quoted(&own_forms.join(" ")));
         Some(Query {
             fts: parts.join(" AND "),
             near,
+            exact,
+            exact_phrase,
             terms,
         })
     }

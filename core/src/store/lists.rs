@@ -94,6 +94,45 @@ fn condition(f: &ListFilter, search: bool) -> String {
     sql
 }
 
+/// The filters of a search on an article id `id` outside the stems' index
+/// (the matches of the words as written: `Store::search_page`), with the
+/// parameters of `condition`: the section ?1, the tag, author or feed tag
+/// ?3, the dates ?4 and ?5.
+fn filters_on(f: &ListFilter, id: &str) -> String {
+    let mut sql = match f.category {
+        Some(_) => {
+            format!("{id} IN (SELECT article_id FROM article_categories WHERE category_slug = ?1)")
+        }
+        None => "?1 IS NULL".to_string(),
+    };
+    if f.tag.is_some() {
+        sql.push_str(&format!(
+            " AND {id} IN (SELECT article_id FROM bookmark_tags WHERE tag = ?3)"
+        ));
+    } else if f.author.is_some() {
+        sql.push_str(&format!(" AND {id} IN ({})", super::bylines::BY_AUTHOR_SQL));
+    } else if f.feed_tag.is_some() {
+        sql.push_str(&format!(" AND {id} IN ({})", super::bylines::BY_TAG_SQL));
+    } else {
+        sql.push_str(" AND ?3 IS NULL");
+    }
+    sql.push_str(&format!(
+        " AND (?4 IS NULL OR {id} IN (SELECT id FROM articles WHERE published_at >= ?4))
+          AND (?5 IS NULL OR {id} IN (SELECT id FROM articles WHERE published_at < ?5))"
+    ));
+    if f.bookmarked_only {
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM bookmarks bm WHERE bm.article_id = {id})"
+        ));
+    }
+    if f.unread_only {
+        sql.push_str(&format!(
+            " AND NOT EXISTS (SELECT 1 FROM read_state r WHERE r.article_id = {id})"
+        ));
+    }
+    sql
+}
+
 fn summary_row(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
     Ok(ArticleSummary {
         id: r.get(0)?,
@@ -234,23 +273,89 @@ impl Store {
             )
             .optional()?;
         let floor = floor.unwrap_or(i64::MIN);
-        let ranked_total = match floor {
-            i64::MIN => i64::MAX,
-            _ => RANKED,
+        // The words as the reader wrote them (standing together, where they
+        // are several) are ranked among all their matches, not only among
+        // the newest matches of their stems: a family name (المطيري), or a
+        // rare word sharing its stem with a common one, would otherwise be
+        // drowned by the newer matches of the common one. Their own RANKED
+        // newest matches (`ex`) join the ranked ones, first of all.
+        let best = q.exact_phrase.as_ref().or(q.exact.as_ref());
+        // The older ones are scored in their own index (the headline
+        // weighted as in the stems'): looking each up in the stems' index
+        // is one full-text match per id (35 ms for a word).
+        let ex = match best {
+            Some(_) => format!(
+                "WITH ex AS MATERIALIZED (SELECT rowid AS id FROM articles_forms
+                 WHERE articles_forms MATCH ?12 ORDER BY rowid DESC LIMIT {RANKED})"
+            ),
+            None => "WITH ex(id) AS (SELECT NULL WHERE ?12 IS NULL AND 0)".to_string(),
+        };
+        let older_ex = format!("ex.id < ?6 AND {}", filters_on(f, "ex.id"));
+        let older_scored = match best {
+            None => "SELECT NULL, 1, 0, 0 WHERE 0".to_string(),
+            Some(_) => format!(
+            "SELECT articles_forms.rowid, 1, 0, bm25(articles_forms, 10.0, 1.0) FROM articles_forms
+             WHERE articles_forms MATCH ?12 AND articles_forms.rowid < ?6
+               AND articles_forms.rowid >= (SELECT min(id) FROM ex)
+               AND {}",
+            filters_on(f, "+articles_forms.rowid")
+        ),
         };
         let (offset, limit) = (i64::from(f.offset), i64::from(limit));
+        // How many matches are ranked: RANKED, and the older ones of `ex`
+        // (asked only when a page reaches past them).
+        let ranked_total = || -> Result<i64> {
+            if floor == i64::MIN {
+                return Ok(i64::MAX);
+            }
+            let older: i64 = conn
+                .prepare_cached(&format!(
+                    "{ex} SELECT COUNT(*) FROM ex WHERE {older_ex} AND ?2 IS NOT NULL"
+                ))?
+                .query_row(
+                    params![
+                        f.category,
+                        fts,
+                        f.narrowed_to(),
+                        f.since,
+                        f.until,
+                        floor,
+                        None::<i64>,
+                        None::<i64>,
+                        None::<i64>,
+                        None::<i64>,
+                        None::<i64>,
+                        best
+                    ],
+                    |r| r.get(0),
+                )?;
+            Ok(RANKED + older)
+        };
         let mut ids: Vec<i64> = Vec::with_capacity(limit as usize);
-        if offset < ranked_total {
-            // Where the words stand together first (`Query::near`), then by
-            // bm25.
-            // (Looked for only among the ranked matches: above the floor.)
-            let together = match &q.near {
-                Some(_) => "articles_fts.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?9 AND rowid >= ?6) DESC,",
-                None => "?9 IS NULL,",
+        let mut total = None;
+        if offset < RANKED || offset < ranked_total().map(|t| *total.insert(t))? {
+            // The words as written first (`ex`: together, as typed, where
+            // there are several), then their stems together (`Query::near`,
+            // looked for only among the newest matches: above the floor),
+            // then by bm25.
+            // Two parts, not an OR of the rowid ranges: each keeps FTS5's
+            // own reading of its range (an OR makes it read every match).
+            let near = match q.near {
+                Some(_) => "articles_fts.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?9 AND rowid >= ?6)",
+                None => "?9 IS NOT NULL",
             };
+            let columns = format!(
+                "articles_fts.rowid AS id, articles_fts.rowid IN (SELECT id FROM ex) AS written,
+                 {near} AS together,
+                 bm25(articles_fts, {WEIGHTS}) AS score"
+            );
             let mut stmt = conn.prepare_cached(&format!(
-                "SELECT articles_fts.rowid FROM articles_fts WHERE {cond} AND articles_fts.rowid >= ?6
-                 ORDER BY {together} bm25(articles_fts, {WEIGHTS}), articles_fts.rowid DESC LIMIT ?7 OFFSET ?8"
+                "{ex} SELECT id FROM (
+                   SELECT {columns} FROM articles_fts WHERE {cond} AND articles_fts.rowid >= ?6
+                   UNION ALL
+                   {older_scored}
+                 )
+                 ORDER BY written DESC, together DESC, score, id DESC LIMIT ?7 OFFSET ?8"
             ))?;
             let rows = stmt.query_map(
                 params![
@@ -262,16 +367,24 @@ impl Store {
                     floor,
                     limit,
                     offset,
-                    q.near
+                    q.near,
+                    None::<i64>,
+                    None::<i64>,
+                    best
                 ],
                 |r| r.get(0),
             )?;
             ids = rows.collect::<rusqlite::Result<_>>()?;
         }
         if (ids.len() as i64) < limit && floor != i64::MIN {
-            let skip = (offset - ranked_total).max(0);
+            let total = match total {
+                Some(t) => t,
+                None => ranked_total()?,
+            };
+            let skip = (offset - total).max(0);
             let mut stmt = conn.prepare_cached(&format!(
-                "SELECT articles_fts.rowid FROM articles_fts WHERE {cond} AND articles_fts.rowid < ?6
+                "{ex} SELECT articles_fts.rowid FROM articles_fts WHERE {cond} AND articles_fts.rowid < ?6
+                 AND articles_fts.rowid NOT IN (SELECT id FROM ex)
                  ORDER BY articles_fts.rowid DESC LIMIT ?7 OFFSET ?8"
             ))?;
             let rows = stmt.query_map(
@@ -283,7 +396,11 @@ impl Store {
                     f.until,
                     floor,
                     limit - ids.len() as i64,
-                    skip
+                    skip,
+                    None::<i64>,
+                    None::<i64>,
+                    None::<i64>,
+                    best
                 ],
                 |r| r.get::<_, i64>(0),
             )?;

@@ -54,6 +54,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/013_accounts.sql"),
     include_str!("migrations/014_alerts.sql"),
     include_str!("migrations/015_feed_items.sql"),
+    include_str!("migrations/016_forms.sql"),
 ];
 
 /// Migrations run with foreign keys off (a table made again must not take

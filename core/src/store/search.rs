@@ -9,6 +9,7 @@ use rusqlite::{params, Connection, Transaction};
 use super::Store;
 use crate::error::Result;
 use crate::feed::html_to_text;
+use crate::search::forms::index_forms;
 use crate::search::tokens::index_text;
 use crate::search::Stemmer;
 
@@ -16,7 +17,7 @@ use crate::search::Stemmer;
 /// see core/tests/search_quality.rs and the README).
 pub const STEMMER: Stemmer = Stemmer::Light;
 /// Changes whenever the terms of a text would change.
-pub const INDEX_VERSION: &str = "3-light10-numbers-tanween-byline";
+pub const INDEX_VERSION: &str = "4-forms-glued-numbers";
 const VERSION_KEY: &str = "search.index_version";
 /// "<version> <article id>": how far an unfinished rebuild got.
 const REBUILT_KEY: &str = "search.rebuilt_up_to";
@@ -46,6 +47,8 @@ pub(super) fn put(conn: &Connection, id: i64, a: &Searchable<'_>, fresh: bool) -
     if !fresh {
         conn.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")?
             .execute([id])?;
+        conn.prepare_cached("DELETE FROM articles_forms WHERE rowid = ?1")?
+            .execute([id])?;
     }
     let mut body = html_to_text(a.body_html);
     if let Some(c) = a.caption {
@@ -65,6 +68,18 @@ pub(super) fn put(conn: &Connection, id: i64, a: &Searchable<'_>, fresh: bool) -
         index_text(a.sections.unwrap_or_default(), STEMMER),
         index_text(a.byline, STEMMER),
     ])?;
+    // The headline apart, so that it is weighted as in the stems' index.
+    conn.prepare_cached("INSERT INTO articles_forms (rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![
+            id,
+            index_forms(&[a.title]),
+            index_forms(&[
+                a.summary,
+                &body,
+                a.original_title.unwrap_or_default(),
+                a.byline
+            ])
+        ])?;
     Ok(())
 }
 
@@ -150,6 +165,10 @@ impl Store {
             "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')",
             [],
         )?;
+        conn.execute(
+            "INSERT INTO articles_forms (articles_forms) VALUES ('integrity-check')",
+            [],
+        )?;
         Ok(conn.query_row("SELECT COUNT(*) FROM articles_fts", [], |r| r.get(0))?)
     }
 
@@ -216,6 +235,10 @@ impl Store {
                             "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')",
                             [],
                         )?;
+                        tx.execute(
+                            "INSERT INTO articles_forms (articles_forms) VALUES ('optimize')",
+                            [],
+                        )?;
                     }
                     tx.execute(
                         "INSERT INTO settings (key, value) VALUES (?1, ?2)
@@ -256,6 +279,10 @@ impl Store {
 pub(super) fn forget_doomed(tx: &Transaction<'_>) -> Result<()> {
     tx.execute(
         "DELETE FROM articles_fts WHERE rowid IN (SELECT id FROM doomed)",
+        [],
+    )?;
+    tx.execute(
+        "DELETE FROM articles_forms WHERE rowid IN (SELECT id FROM doomed)",
         [],
     )?;
     Ok(())
