@@ -25,11 +25,15 @@ const FRONTS: [&str; 7] = ["ب", "ل", "ك", "ف", "فب", "فل", "فك"];
 
 /// The form a word is indexed under (`None` for a word that is only marks).
 pub fn form(word: &str) -> Option<String> {
-    // A number in its one spelling, as its term (`و١٢٬٠٠٠` → 12000).
-    if let Some(n) =
-        term(word, Stemmer::Light).filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
-    {
-        return Some(n);
+    // A number in its one spelling, as its term (`و١٢٬٠٠٠` → 12000); only a
+    // word with a digit is asked (the term of any other is its stem: every
+    // word would be stemmed twice).
+    if word.chars().any(char::is_numeric) {
+        if let Some(n) =
+            term(word, Stemmer::Light).filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return Some(n);
+        }
     }
     let n = word_form(word);
     if n.is_empty() {

@@ -183,11 +183,11 @@ impl Query {
                 // ب ل ك ف; their forms count as written.
                 for v in other_spellings(&form) {
                     readings.extend(
-                        std::iter::once(stem(v, stemmer))
-                            .chain(attached_readings(v, stemmer).on)
+                        std::iter::once(stem(&v, stemmer))
+                            .chain(attached_readings(&v, stemmer).on)
                             .filter(held),
                     );
-                    attached.push(v.clone());
+                    attached.push(v);
                 }
                 // Its plural or singular by pattern (جندي، جنود), and a
                 // dual's singular (طائرتان، طائرة): only those articles hold.

@@ -1,48 +1,33 @@
 //! Names spelt more than one way (سوريا and سورية, أمريكا and أميركا, جازان and
-//! جيزان), from a table kept as data (`variants.txt`). A query reads a word
-//! spelt one way as all of them, like its other readings; the index is not
-//! touched, so a change to the table needs no rebuild.
-
-use std::collections::HashMap;
-use std::sync::OnceLock;
+//! جيزان), from a table kept as data (`variants.txt`: one name a line, its
+//! spellings separated by spaces, one word each; the article, harakat and
+//! the hamza's seat do not count, as everywhere in search): countries,
+//! capitals and cities in the news, and names of people and services. A
+//! query reads a word spelt one way as all of them, like its other
+//! readings; the index is not touched, so a change to the table needs no
+//! rebuild.
 
 use super::normalize::normalize;
 use super::stem::strip_prefixes;
 
 const TABLE: &str = include_str!("variants.txt");
 
-/// Each spelling (normalised, without the article) → the name's other spellings.
-fn table() -> &'static HashMap<String, Vec<String>> {
-    static TABLE_MAP: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
-    TABLE_MAP.get_or_init(|| {
-        let mut map: HashMap<String, Vec<String>> = HashMap::new();
-        for line in TABLE.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let spellings: Vec<String> = line
-                .split_whitespace()
-                .map(|w| strip_prefixes(&normalize(w)))
-                .collect();
-            for s in &spellings {
-                let others = map.entry(s.clone()).or_default();
-                for o in &spellings {
-                    if o != s && !others.contains(o) {
-                        others.push(o.clone());
-                    }
-                }
-            }
-        }
-        map
-    })
-}
-
 /// The other spellings of a normalised word (its attached و and article
-/// read off), without the article; none for most words.
-pub fn other_spellings(word: &str) -> &'static [String] {
-    table()
-        .get(&strip_prefixes(word))
-        .map_or(&[], Vec::as_slice)
+/// read off), without the article; none for most words. The table is read
+/// as it is, line by line (a few dozen: a map of it would cost the app's
+/// download more than a query's reading of it costs).
+pub fn other_spellings(word: &str) -> Vec<String> {
+    let word = strip_prefixes(word);
+    for line in TABLE.lines().filter(|l| !l.trim().is_empty()) {
+        let spellings: Vec<String> = line
+            .split_whitespace()
+            .map(|w| strip_prefixes(&normalize(w)))
+            .collect();
+        if spellings.contains(&word) {
+            return spellings.into_iter().filter(|s| *s != word).collect();
+        }
+    }
+    Vec::new()
 }
 
 #[cfg(test)]
