@@ -11,72 +11,101 @@
 //! table of its own, the rest unchanged).
 
 use super::normalize::normalize;
-use super::stem::strip_prefixes;
-use super::stem::Stemmer;
-use super::tokens::{number, term, word_form, words};
+use super::stem::{is_arabic, light_from_base, stem, without_prefixes, Stemmer, ARTICLES, FRONTS};
+use super::tokens::{number, number_after_fronts, word_form, words};
 
 /// Between two texts of an article, so that no phrase runs from one into the
 /// next: a tatweel alone, which no word is (the normaliser drops it).
 pub const MARK: char = 'ـ';
 
-/// Letters that attach to a word without the article: a form with one of
-/// them in front is the same word (بمصر, لمصر, فبمصر).
-const FRONTS: [&str; 7] = ["ب", "ل", "ك", "ف", "فب", "فل", "فك"];
-
 /// The form a word is indexed under (`None` for a word that is only marks).
 pub fn form(word: &str) -> Option<String> {
-    // A number in its one spelling, as its term (`و١٢٬٠٠٠` → 12000); only a
-    // word with a digit is asked (the term of any other is its stem: every
-    // word would be stemmed twice).
-    if word.chars().any(char::is_numeric) {
-        if let Some(n) =
-            term(word, Stemmer::Light).filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
-        {
-            return Some(n);
-        }
+    let mut stems = String::new();
+    let mut forms = String::new();
+    push_terms(word, Stemmer::Light, &mut stems, &mut forms).then_some(forms)
+}
+
+/// The stem and the form as written of one word, pushed onto `stems` and
+/// `forms` from one normalisation (`false` for a word that is only marks).
+/// A number is both in its one spelling (`و١٢٬٠٠٠` → 12000).
+fn push_terms(word: &str, stemmer: Stemmer, stems: &mut String, forms: &mut String) -> bool {
+    if let Some(n) = number_after_fronts(word) {
+        stems.push_str(&n);
+        forms.push_str(&n);
+        return true;
     }
     let n = word_form(word);
     if n.is_empty() {
-        return None;
+        return false;
     }
-    Some(as_written(&n))
+    if !is_arabic(&n) {
+        stems.push_str(&stem(&n, stemmer));
+        forms.push_str(&n);
+        return true;
+    }
+    // The prefixes come off once, for the stem and for the form.
+    let base = without_prefixes(&n);
+    if stemmer == Stemmer::Light {
+        stems.push_str(light_from_base(base));
+    } else {
+        stems.push_str(&stem(&n, stemmer));
+    }
+    push_as_written(&n, base, forms);
+    true
 }
 
 /// A normalised word with its attached letters off and the article kept as
 /// ال (وللسعودية, بالسعودية → السعودية): a reader who types the article
-/// means it (العيسى, a family name, is not عيسى).
-fn as_written(n: &str) -> String {
-    let base = strip_prefixes(n);
+/// means it (العيسى, a family name, is not عيسى). `base`: the word without
+/// its prefixes.
+fn push_as_written(n: &str, base: &str, out: &mut String) {
     let stripped = n.chars().count() - base.chars().count();
     let w = n
         .strip_prefix('و')
         .filter(|r| r.chars().count() >= 3)
         .unwrap_or(n);
-    let definite = ["ال", "لل", "بال", "كال", "فال"]
-        .iter()
-        .any(|p| w.starts_with(p));
+    let definite = ARTICLES.iter().any(|p| w.starts_with(p));
     if definite && stripped >= 2 && base.chars().count() >= 2 {
-        format!("ال{base}")
-    } else {
-        base
+        out.push_str("ال");
     }
+    out.push_str(base);
 }
 
-/// The forms of texts, in order, one per word (a phrase of forms keeps its
-/// positions); texts are separated by a lone `MARK`, so that no phrase
-/// runs from one into the next.
-pub fn index_forms(texts: &[&str]) -> String {
+/// The stems (as `tokens::index_text` makes them) and the forms as written
+/// of a text, in one pass over its words: each word is split off and
+/// normalised once for both indexes.
+pub fn index_terms(text: &str, stemmer: Stemmer) -> (String, String) {
+    let mut stems = String::with_capacity(text.len());
+    let mut forms = String::with_capacity(text.len());
+    for (s, e) in words(text) {
+        let (sl, fl) = (stems.len(), forms.len());
+        if !stems.is_empty() {
+            stems.push(' ');
+        }
+        if !forms.is_empty() {
+            forms.push(' ');
+        }
+        if !push_terms(&text[s..e], stemmer, &mut stems, &mut forms) {
+            stems.truncate(sl);
+            forms.truncate(fl);
+        }
+    }
+    (stems, forms)
+}
+
+/// The forms of several texts in one column, in order; texts are separated
+/// by a lone `MARK`, so that no phrase runs from one into the next.
+/// `texts`: each text with its forms (`index_terms`).
+pub fn join_forms(texts: &[(&str, &str)]) -> String {
     let mut out = String::new();
-    for text in texts.iter().filter(|t| !t.trim().is_empty()) {
+    for (_, forms) in texts.iter().filter(|(t, _)| !t.trim().is_empty()) {
         if !out.is_empty() {
             out.push(' ');
             out.push(MARK);
         }
-        for (s, e) in words(text) {
-            if let Some(f) = form(&text[s..e]) {
-                out.push(' ');
-                out.push_str(&f);
-            }
+        if !forms.is_empty() {
+            out.push(' ');
+            out.push_str(forms);
         }
     }
     out.trim_start().to_string()
@@ -96,13 +125,11 @@ pub fn query_forms(word: &str, attached: &[String]) -> Vec<String> {
     // After the article, ب ل ك ف are already part of what was taken off.
     let definite = {
         let n = n.strip_prefix('و').unwrap_or(&n);
-        ["ال", "لل", "بال", "كال", "فال"]
-            .iter()
-            .any(|p| n.starts_with(p))
+        ARTICLES.iter().any(|p| n.starts_with(p))
     };
     let mut bases = vec![own];
     // A word typed without the article counts with it (بيت: البيت).
-    if !definite && number(word).is_none() && is_arabic_word(&bases[0]) {
+    if !definite && number(word).is_none() && is_arabic(&bases[0]) {
         bases.push(format!("ال{}", bases[0]));
     }
     if n.starts_with('و') && !definite && !bases.contains(&n) && number(word).is_none() {
@@ -126,21 +153,37 @@ pub fn query_forms(word: &str, attached: &[String]) -> Vec<String> {
     out
 }
 
-fn is_arabic_word(w: &str) -> bool {
-    w.chars().any(|c| ('\u{0620}'..='\u{064A}').contains(&c))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::tokens::index_text;
 
     #[test]
     fn forms_keep_the_ending_and_lose_the_article() {
-        let t = index_forms(&["والسعودية بالبحرين للمطيري", "2015م و١٢٬٠٠٠"]);
+        let (title, numbers) = ("والسعودية بالبحرين للمطيري", "2015م و١٢٬٠٠٠");
+        let (a, b) = (
+            index_terms(title, Stemmer::Light).1,
+            index_terms(numbers, Stemmer::Light).1,
+        );
+        let t = join_forms(&[(title, &a), ("  ", ""), (numbers, &b)]);
         assert_eq!(
             t, "السعوديه البحرين المطيري ـ 2015 م 12000",
-            "title and text apart, numbers in one spelling"
+            "title and text apart, numbers in one spelling, a blank text nothing"
         );
+    }
+
+    #[test]
+    fn one_pass_gives_the_stems_as_index_text_makes_them() {
+        let text = "والسعودية بالبحرين 2015م ولـ500 و١٢٬٠٠٠ Strikes والله صاروخاً «خَبَرَيْن» ـــ";
+        let (stems, forms) = index_terms(text, Stemmer::Light);
+        assert_eq!(stems, index_text(text, Stemmer::Light));
+        assert_eq!(
+            forms,
+            "السعوديه البحرين 2015 م 500 12000 strikes الله صاروخ خبرين"
+        );
+        for stemmer in [Stemmer::Snowball, Stemmer::None] {
+            assert_eq!(index_terms(text, stemmer).0, index_text(text, stemmer));
+        }
     }
 
     #[test]

@@ -24,13 +24,17 @@ const GOD: &str = "الله";
 const GOD_FORMS: &[&str] = &["الله", "لله", "بالله", "تالله", "فالله"];
 
 const PREFIXES: &[&str] = &["وال", "بال", "كال", "فال", "لل", "ال"];
+
+/// The article with what may stand in front of it, و apart: the prefixes a
+/// word as written loses while keeping its article (`search::forms`).
+pub(super) const ARTICLES: &[&str] = &["بال", "كال", "فال", "لل", "ال"];
 const SUFFIXES: &[&str] = &["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
 
 fn char_len(s: &str) -> usize {
     s.chars().count()
 }
 
-fn is_arabic(word: &str) -> bool {
+pub(super) fn is_arabic(word: &str) -> bool {
     word.chars().any(|c| ('\u{0620}'..='\u{064A}').contains(&c))
 }
 
@@ -51,28 +55,52 @@ pub fn core_letters(word: &str) -> String {
 }
 
 fn light10_with(word: &str, strip_waw: bool) -> String {
-    let mut w = word;
-    // The conjunction و, when what is left is still a word.
-    if let Some(rest) = w.strip_prefix('و').filter(|_| strip_waw) {
-        if char_len(rest) >= 3 {
-            w = rest;
-        }
-    }
-    if GOD_FORMS.contains(&w) {
+    let w = if strip_waw {
+        without_prefixes(word)
+    } else {
+        without_article(word)
+    };
+    if w == GOD {
         return GOD.to_string();
+    }
+    without_suffixes(w).to_string()
+}
+
+/// A word without the article and what stands in front of it (`وال`,
+/// `بال`, `لل`…), as long as two letters stay; the name of God whole.
+fn without_article(w: &str) -> &str {
+    if GOD_FORMS.contains(&w) {
+        return GOD;
     }
     for p in PREFIXES {
         if let Some(rest) = w.strip_prefix(p) {
             if char_len(rest) >= 2 {
-                w = rest;
-                break;
+                return rest;
             }
         }
     }
-    // Each suffix once, longest first, as long as three letters stay (two
-    // would leave بن of لبنان); a final ي (the nisba, or "my") only from a
-    // word of five letters or more: دوري (league) is not دور (role), but
-    // اقتصادي is اقتصاد.
+    w
+}
+
+/// A normalised Arabic word without its first و (when three letters stay)
+/// and its article: the stem before its suffixes come off.
+pub(super) fn without_prefixes(word: &str) -> &str {
+    let mut w = word;
+    // The conjunction و, when what is left is still a word.
+    if let Some(rest) = w.strip_prefix('و') {
+        if char_len(rest) >= 3 {
+            w = rest;
+        }
+    }
+    without_article(w)
+}
+
+/// Each suffix once, longest first, as long as three letters stay (two
+/// would leave بن of لبنان); a final ي (the nisba, or "my") only from a
+/// word of five letters or more: دوري (league) is not دور (role), but
+/// اقتصادي is اقتصاد.
+fn without_suffixes(word: &str) -> &str {
+    let mut w = word;
     for s in SUFFIXES {
         if let Some(rest) = w.strip_suffix(s) {
             if char_len(rest) >= if *s == "ي" { 4 } else { 3 } {
@@ -80,7 +108,7 @@ fn light10_with(word: &str, strip_waw: bool) -> String {
             }
         }
     }
-    w.to_string()
+    w
 }
 
 fn snowball(algorithm: Algorithm) -> &'static Snowball {
@@ -130,7 +158,7 @@ pub struct Readings {
 
 /// What may stand in front of a word: ب ل ك ف, and ف with one of the
 /// others (فبكوريا); و is the stemmer's own.
-const FRONTS: [&str; 7] = ["ب", "ل", "ك", "ف", "فب", "فل", "فك"];
+pub(super) const FRONTS: [&str; 7] = ["ب", "ل", "ك", "ف", "فب", "فل", "فك"];
 
 /// The stems of a normalised word with each of `FRONTS` in front of it: the
 /// word as it is (لوزير, and for a word the stemmer reads as having the
@@ -225,24 +253,19 @@ pub fn strip_prefixes(word: &str) -> String {
     if !is_arabic(word) {
         return word.to_string();
     }
-    let mut w = word;
-    if let Some(rest) = w.strip_prefix('و') {
-        if char_len(rest) >= 3 {
-            w = rest;
-        }
+    without_prefixes(word).to_string()
+}
+
+/// The stem of a normalised Arabic word under `Stemmer::Light` from the
+/// word without its prefixes (`without_prefixes`): the one pass at ingest
+/// (`search::forms::index_terms`) takes the prefixes off once for both the
+/// stem and the form as written.
+pub(super) fn light_from_base(base: &str) -> &str {
+    if base == GOD {
+        GOD
+    } else {
+        without_suffixes(base)
     }
-    if GOD_FORMS.contains(&w) {
-        return GOD.to_string();
-    }
-    for p in PREFIXES {
-        if let Some(rest) = w.strip_prefix(p) {
-            if char_len(rest) >= 2 {
-                w = rest;
-                break;
-            }
-        }
-    }
-    w.to_string()
 }
 
 #[cfg(test)]

@@ -108,6 +108,21 @@ pub fn number(word: &str) -> Option<String> {
     Some(format!("{}d{}", digits(&whole), digits(fraction)))
 }
 
+/// A number, bare or after a conjunction or preposition (`و١٢٬٠٠٠`,
+/// `لـ500`), in its one spelling.
+pub fn number_after_fronts(word: &str) -> Option<String> {
+    // Most words hold no digit: the quick answer first.
+    if !word.chars().any(is_digit) {
+        return None;
+    }
+    let digits_at = word
+        .char_indices()
+        .take(4)
+        .find(|(_, c)| !matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ـ'))
+        .map_or(0, |(i, _)| i);
+    number(&word[digits_at..])
+}
+
 /// The accusative tanween written with its alef (`صاروخًا`, `صاروخاً`):
 /// the alef is the case ending's, not the word's, and goes with the mark.
 fn without_tanween_alef(word: &str) -> &str {
@@ -125,13 +140,7 @@ pub fn word_form(word: &str) -> String {
 /// The term a word is indexed under: normalised, then stemmed (a number in
 /// its one spelling). `None` for a word that is only marks.
 pub fn term(word: &str, stemmer: Stemmer) -> Option<String> {
-    // A number, bare or after a conjunction or preposition (`و١٢٬٠٠٠`).
-    let digits_at = word
-        .char_indices()
-        .take(4)
-        .find(|(_, c)| !matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ـ'))
-        .map_or(0, |(i, _)| i);
-    if let Some(n) = number(&word[digits_at..]) {
+    if let Some(n) = number_after_fronts(word) {
         return Some(n);
     }
     let n = normalize(without_tanween_alef(word));

@@ -9,7 +9,7 @@ use rusqlite::{params, Connection, Transaction};
 use super::Store;
 use crate::error::Result;
 use crate::feed::html_to_text;
-use crate::search::forms::index_forms;
+use crate::search::forms::{index_terms, join_forms};
 use crate::search::tokens::index_text;
 use crate::search::Stemmer;
 
@@ -55,29 +55,36 @@ pub(super) fn put(conn: &Connection, id: i64, a: &Searchable<'_>, fresh: bool) -
         body.push(' ');
         body.push_str(c);
     }
+    // Each text's stems and forms as written, from one pass over its words.
+    let title = index_terms(a.title, STEMMER);
+    let summary = index_terms(a.summary, STEMMER);
+    let text = index_terms(&body, STEMMER);
+    let original_title = a.original_title.unwrap_or_default();
+    let original = index_terms(original_title, STEMMER);
+    let byline = index_terms(a.byline, STEMMER);
     conn.prepare_cached(
         "INSERT INTO articles_fts (rowid, title, summary, body, original_title, sections, byline)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
         id,
-        index_text(a.title, STEMMER),
-        index_text(a.summary, STEMMER),
-        index_text(&body, STEMMER),
-        index_text(a.original_title.unwrap_or_default(), STEMMER),
+        title.0,
+        summary.0,
+        text.0,
+        original.0,
         index_text(a.sections.unwrap_or_default(), STEMMER),
-        index_text(a.byline, STEMMER),
+        byline.0,
     ])?;
     // The headline apart, so that it is weighted as in the stems' index.
     conn.prepare_cached("INSERT INTO articles_forms (rowid, title, body) VALUES (?1, ?2, ?3)")?
         .execute(params![
             id,
-            index_forms(&[a.title]),
-            index_forms(&[
-                a.summary,
-                &body,
-                a.original_title.unwrap_or_default(),
-                a.byline
+            join_forms(&[(a.title, &title.1)]),
+            join_forms(&[
+                (a.summary, &summary.1),
+                (&body, &text.1),
+                (original_title, &original.1),
+                (a.byline, &byline.1),
             ])
         ])?;
     Ok(())
