@@ -145,7 +145,10 @@ impl Query {
                 // off or on (بكوريا, كوريا): any of them matches.
                 let form = word_form(w);
                 let Readings { off, on } = attached_readings(&form, stemmer);
-                let own = frequency(&t);
+                // How many articles hold the word itself: asked only when a
+                // reading with letters off is to be weighed against it (for
+                // a common word, counting is most of a query's reading).
+                let own = if off.is_empty() { None } else { frequency(&t) };
                 let held = |r: &String| frequency(r).is_none_or(|f| f > 0);
                 let mut readings: Vec<String> = Vec::new();
                 // The word without its attached letters, where that reading
@@ -255,16 +258,24 @@ impl Query {
 
     /// Whether a word of the original text is one the query matches.
     pub fn matches_word(&self, word: &str, stemmer: Stemmer) -> bool {
-        let n = normalize(word);
         let Some(s) = term(word, stemmer) else {
             return false;
         };
-        self.terms.iter().any(|t| {
-            t.stem == s
-                || t.prefix
-                    .as_ref()
-                    .is_some_and(|p| strip_prefixes(&n).starts_with(p.as_str()))
-        })
+        if self.terms.iter().any(|t| t.stem == s) {
+            return true;
+        }
+        // A word being typed matches by its beginning: the word as written
+        // is asked for only then (every word of a result's text is asked).
+        let mut prefixes = self
+            .terms
+            .iter()
+            .filter_map(|t| t.prefix.as_ref())
+            .peekable();
+        if prefixes.peek().is_none() {
+            return false;
+        }
+        let n = strip_prefixes(&normalize(word));
+        prefixes.any(|p| n.starts_with(p.as_str()))
     }
 }
 

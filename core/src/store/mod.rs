@@ -79,6 +79,9 @@ fn migrations() -> Migrations<'static> {
 pub struct Store {
     conn: Mutex<Connection>,
     path: Option<PathBuf>,
+    /// The last query read (`lists::parse_query`): the window asks for a
+    /// page and a count of the same query, then more pages.
+    last_query: Mutex<Option<lists::ParsedQuery>>,
 }
 
 impl Store {
@@ -116,6 +119,7 @@ impl Store {
         let store = Self {
             conn: Mutex::new(conn),
             path,
+            last_query: Mutex::new(None),
         };
         // A database with no articles has nothing to index: its index is
         // current from the start.
