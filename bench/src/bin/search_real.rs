@@ -57,34 +57,13 @@ fn new_article(a: &Article) -> NewArticle {
         .filter(|p| !p.is_empty())
         .map(|p| format!("<p>{}</p>", escape(p)))
         .collect();
-    NewArticle {
-        source_id: None,
-        guid: format!("real-{}", a.n),
-        url: Some(format!("https://real.example/{}/", a.n)),
-        alias_url: None,
-        fingerprint: None,
-        title: a.title.clone(),
-        original_title: None,
-        summary: String::new(),
-        body_html: body,
-        direction: "rtl".into(),
-        image_url: None,
-        image_caption: None,
-        image_credit: None,
-        category_slug: None,
-        category_label: None,
-        published_at: Some(1_430_000_000 + a.n * 60),
-        source_updated_at: None,
-        page_validators: Default::default(),
-        see_also: Vec::new(),
-        related: Vec::new(),
-        inline_image_hashes: Vec::new(),
-        urgent: false,
-        authors: Vec::new(),
-        feed_tags: Vec::new(),
-        body_source: None,
-        page_pending: None,
-    }
+    NewArticle::plain(
+        format!("real-{}", a.n),
+        Some(format!("https://real.example/{}/", a.n)),
+        a.title.clone(),
+        body,
+        Some(1_430_000_000 + a.n * 60),
+    )
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

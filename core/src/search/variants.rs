@@ -9,25 +9,38 @@
 
 use super::normalize::normalize;
 use super::stem::strip_prefixes;
+use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("variants.txt");
 
+/// The table's lines, each spelling normalised as a query's words are,
+/// made once (at the first query).
+fn table() -> &'static [Vec<String>] {
+    static LINES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    LINES.get_or_init(|| {
+        TABLE
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|l| {
+                l.split_whitespace()
+                    .map(|w| strip_prefixes(&normalize(w)))
+                    .collect()
+            })
+            .collect()
+    })
+}
+
 /// The other spellings of a normalised word (its attached و and article
-/// read off), without the article; none for most words. The table is read
-/// as it is, line by line (a few dozen: a map of it would cost the app's
-/// download more than a query's reading of it costs).
+/// read off), without the article; none for most words. The table is
+/// scanned line by line (a few dozen: a map of it would cost the app's
+/// download more than a query's scan of it costs).
 pub fn other_spellings(word: &str) -> Vec<String> {
     let word = strip_prefixes(word);
-    for line in TABLE.lines().filter(|l| !l.trim().is_empty()) {
-        let spellings: Vec<String> = line
-            .split_whitespace()
-            .map(|w| strip_prefixes(&normalize(w)))
-            .collect();
-        if spellings.contains(&word) {
-            return spellings.into_iter().filter(|s| *s != word).collect();
-        }
-    }
-    Vec::new()
+    table()
+        .iter()
+        .find(|spellings| spellings.contains(&word))
+        .map(|spellings| spellings.iter().filter(|s| **s != word).cloned().collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

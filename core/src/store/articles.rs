@@ -87,6 +87,47 @@ impl BodySource {
 }
 
 impl NewArticle {
+    /// An article of a headline and a body alone, right-to-left, with its
+    /// identity, address and date; nothing else known (no source, picture,
+    /// section or author): what the benches and tests store, and what a
+    /// caller fills in further with `..NewArticle::plain(…)`.
+    pub fn plain(
+        guid: String,
+        url: Option<String>,
+        title: String,
+        body_html: String,
+        published_at: Option<i64>,
+    ) -> NewArticle {
+        NewArticle {
+            source_id: None,
+            guid,
+            url,
+            alias_url: None,
+            fingerprint: None,
+            title,
+            original_title: None,
+            summary: String::new(),
+            body_html,
+            direction: "rtl".into(),
+            image_url: None,
+            image_caption: None,
+            image_credit: None,
+            category_slug: None,
+            category_label: None,
+            published_at,
+            source_updated_at: None,
+            page_validators: Default::default(),
+            see_also: Vec::new(),
+            related: Vec::new(),
+            inline_image_hashes: Vec::new(),
+            urgent: false,
+            authors: Vec::new(),
+            feed_tags: Vec::new(),
+            body_source: None,
+            page_pending: None,
+        }
+    }
+
     /// The article with no control character in any of its texts (see
     /// `text::is_control`): whatever path a text took from a feed, a page
     /// or a file, the database holds none, so no reader of it (the window,

@@ -187,32 +187,15 @@ mod tests {
 
     fn article(n: i64, published: i64) -> NewArticle {
         NewArticle {
-            source_id: None,
-            guid: format!("g{n}"),
-            url: Some(format!("https://k.example/{n}")),
-            alias_url: None,
-            fingerprint: None,
-            title: format!("خبر {n}"),
-            original_title: None,
-            summary: String::new(),
-            body_html: "<p>نص</p>".into(),
-            direction: "rtl".into(),
             image_url: Some(format!("https://k.example/{n}.jpg")),
-            image_caption: None,
-            image_credit: None,
             category_slug: Some("news".into()),
-            category_label: None,
-            published_at: Some(published),
-            source_updated_at: None,
-            page_validators: Default::default(),
-            see_also: Vec::new(),
-            related: Vec::new(),
-            inline_image_hashes: Vec::new(),
-            urgent: false,
-            authors: Vec::new(),
-            feed_tags: Vec::new(),
-            body_source: None,
-            page_pending: None,
+            ..NewArticle::plain(
+                format!("g{n}"),
+                Some(format!("https://k.example/{n}")),
+                format!("خبر {n}"),
+                "<p>نص</p>".into(),
+                Some(published),
+            )
         }
     }
 

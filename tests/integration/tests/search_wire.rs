@@ -133,33 +133,15 @@ fn store_corpus(store: &Store) -> Vec<(i64, mentions::MentionArticle)> {
             let a = mentions::article(SEED, n);
             let body: String = a.paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
             let new = NewArticle {
-                source_id: None,
-                guid: format!("wire-mention-{n}"),
-                url: Some(format!("https://wire.example/m/{n}/")),
-                alias_url: None,
-                fingerprint: None,
-                title: a.title.clone(),
-                original_title: None,
-                summary: String::new(),
-                body_html: body,
-                direction: "rtl".into(),
-                image_url: None,
-                image_caption: None,
-                image_credit: None,
                 category_slug: Some("world".into()),
-                category_label: None,
                 // Newer articles later: search ranks by relevance first.
-                published_at: Some(1_790_000_000 + n as i64 * 60),
-                source_updated_at: None,
-                page_validators: Default::default(),
-                see_also: Vec::new(),
-                related: Vec::new(),
-                inline_image_hashes: Vec::new(),
-                urgent: false,
-                authors: Vec::new(),
-                feed_tags: Vec::new(),
-                body_source: None,
-                page_pending: None,
+                ..NewArticle::plain(
+                    format!("wire-mention-{n}"),
+                    Some(format!("https://wire.example/m/{n}/")),
+                    a.title.clone(),
+                    body,
+                    Some(1_790_000_000 + n as i64 * 60),
+                )
             };
             let (id, _) = store.insert_article(&new, None, &[]).expect("insert");
             (id, a)
