@@ -11,12 +11,17 @@
 //!   khabarain account add --kind miniflux|greader --server URL --user NAME
 //!                                           (password on stdin; kept in the keyring)
 //!   khabarain account list | sync | remove ID
+//!   khabarain rule add|try WORDS… [--action hide|read|bookmark|notify|only] [--in title|text|any]
+//!                          [--source URL] [--section SLUG] [--author NAME] [--feed-tag TAG] [--tag TAG]
+//!   khabarain rule list | remove ID | unhide ARTICLE
+//!   khabarain list --hidden                 what the rules hide, each with its rule
 //!
 //! `--db PATH` (or KHABARAIN_DB) and `--base-url URL` (or KHABARAIN_BASE_URL)
 //! work as in the app.
 
 mod bookmark;
 mod render;
+mod rule;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -85,6 +90,9 @@ enum Command {
         unread: bool,
         #[arg(long)]
         bookmarked: bool,
+        /// Only the articles the reader's rules hide, each with the rule.
+        #[arg(long)]
+        hidden: bool,
         #[arg(long, default_value_t = 20)]
         limit: u32,
         #[arg(long)]
@@ -144,6 +152,12 @@ enum Command {
     Bookmark {
         #[command(subcommand)]
         action: bookmark::Action,
+    },
+    /// Reading rules: hide, mark read, save, notify or keep only what
+    /// matches some words, as search reads them.
+    Rule {
+        #[command(subcommand)]
+        action: rule::Action,
     },
     /// Sync accounts on a server readers already run (Miniflux, or a Google
     /// Reader API: FreshRSS, Miniflux, Inoreader…).
@@ -278,6 +292,7 @@ fn run(cli: Cli) -> khabarain_core::Result<ExitCode> {
             tag,
             unread,
             bookmarked,
+            hidden,
             limit,
             json,
         } => {
@@ -287,14 +302,31 @@ fn run(cli: Cli) -> khabarain_core::Result<ExitCode> {
                 feed_tag: tag,
                 unread_only: unread,
                 bookmarked_only: bookmarked,
+                hidden,
                 limit,
                 ..ListFilter::default()
             })?;
-            if json {
+            let by = if hidden {
+                store.hidden_by(&rows.iter().map(|r| r.id).collect::<Vec<_>>())?
+            } else {
+                Vec::new()
+            };
+            if json && hidden {
+                print_json(&serde_json::json!({ "articles": rows, "hidden_by": by }));
+            } else if json {
                 print_json(&rows);
             } else {
                 for r in rows {
-                    println!("{}", render::list_row(&r));
+                    let rule = by.iter().find(|b| b.article_id == r.id);
+                    match rule {
+                        Some(b) => println!(
+                            "{}  — {} by rule {}",
+                            render::list_row(&r),
+                            b.action.as_str(),
+                            b.rule_id
+                        ),
+                        None => println!("{}", render::list_row(&r)),
+                    }
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -363,13 +395,16 @@ fn run(cli: Cli) -> khabarain_core::Result<ExitCode> {
         }
         Command::Opml { action } => opml(&store, action),
         Command::Bookmark { action } => bookmark::run(&store, action),
+        Command::Rule { action } => rule::run(&store, action),
         Command::Account { action } => account(store, &db, &cli.base_url, action),
         Command::Export => {
             let mut offset = 0;
             loop {
+                // Every article, the ones the rules hide too.
                 let page = store.list_articles(&ListFilter {
                     limit: 500,
                     offset,
+                    with_hidden: true,
                     ..ListFilter::default()
                 })?;
                 for row in &page {

@@ -202,6 +202,43 @@ pub fn source_report(r: &SourceReport) -> String {
     ))
 }
 
+/// A rule: its id, what it does, where, its words and how many it catches.
+pub fn rule(r: &khabarain_core::rules::Rule) -> String {
+    let s = &r.spec;
+    let mut scope = Vec::new();
+    if let Some(id) = s.source_id {
+        scope.push(format!("source {id}"));
+    }
+    for (what, v) in [
+        ("section", &s.category),
+        ("author", &s.author),
+        ("feed tag", &s.feed_tag),
+        ("tag", &s.tag),
+    ] {
+        if let Some(v) = v {
+            scope.push(format!("{what} {}", safe(v)));
+        }
+    }
+    format!(
+        "{:>4}  {:<8} in {:<5} {}  ({} articles){}",
+        r.id,
+        s.action.as_str(),
+        s.field.as_str(),
+        safe(&s.words),
+        r.hits,
+        if scope.is_empty() {
+            String::new()
+        } else {
+            format!("  [{}]", scope.join(", "))
+        }
+    )
+}
+
+/// A headline with its id, as a rule's trial lists it.
+pub fn headline(id: i64, title: &str) -> String {
+    format!("{id:>6}  {}", safe(title))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,7 @@ pub mod fetch;
 pub mod images;
 pub mod mailto;
 pub mod opml;
+pub mod rules;
 pub mod sanitize;
 pub mod search;
 pub mod share;

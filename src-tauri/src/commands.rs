@@ -46,6 +46,9 @@ pub struct ListArgs {
     /// Published before.
     #[serde(default)]
     pub until: Option<i64>,
+    /// The articles the reader's rules hide.
+    #[serde(default)]
+    pub hidden: bool,
     #[serde(default)]
     pub offset: u32,
     #[serde(default)]
@@ -163,6 +166,8 @@ impl ListArgs {
             until: self.until,
             limit: self.limit.clamp(1, 500),
             offset: self.offset,
+            hidden: self.hidden,
+            with_hidden: false,
         })
     }
 }

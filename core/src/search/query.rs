@@ -47,6 +47,10 @@ pub struct Query {
     pub terms: Vec<Term>,
 }
 
+/// The readings of a phrase's first word with letters attached that are
+/// looked for (each is one more phrase in the match).
+const MAX_PHRASE_READINGS: usize = 12;
+
 /// How far apart the words of a query may stand to count as together.
 pub const NEAR_WORDS: usize = 3;
 
@@ -125,8 +129,33 @@ impl Query {
                 if ts.is_empty() {
                     continue;
                 }
-                parts.push(quoted(&ts.join(" ")));
+                // Its first word as it reads with letters attached in front
+                // (بكوريا الشمالية for «كوريا الشمالية»), where an article
+                // holds that reading: a phrase is the name in every
+                // sentence that names it.
+                let first = ws
+                    .first()
+                    .map(|w| attached_readings(&word_form(w), stemmer).on)
+                    .unwrap_or_default();
+                let mut alternatives = vec![quoted(&ts.join(" "))];
+                let mut extra = Vec::new();
+                for r in first
+                    .into_iter()
+                    .filter(|r| frequency(r).is_none_or(|f| f > 0))
+                    .take(MAX_PHRASE_READINGS)
+                {
+                    let mut with = ts.clone();
+                    with[0] = r.clone();
+                    alternatives.push(quoted(&with.join(" ")));
+                    extra.push(r);
+                }
+                parts.push(if alternatives.len() == 1 {
+                    alternatives.remove(0)
+                } else {
+                    format!("({})", alternatives.join(" OR "))
+                });
                 terms.extend(ts.into_iter().map(|stem| Term { stem, prefix: None }));
+                terms.extend(extra.into_iter().map(|stem| Term { stem, prefix: None }));
                 let fs: Vec<String> = ws.iter().filter_map(|w| as_written(w)).collect();
                 exact.push(quoted(&fs.join(" ")));
                 continue;

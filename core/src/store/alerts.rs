@@ -51,7 +51,8 @@ impl Store {
     }
 
     /// The items stored since the last pass that the reader wants to be
-    /// told about: urgent ones (when on) and any in a followed section,
+    /// told about: urgent ones (when on), any in a followed section and any
+    /// a "notify" rule caught, never one a rule hides,
     /// unread (read on another computer through an account: not told),
     /// published in the last [`FRESH_SECS`]. The first pass on a database
     /// only sets the mark: a first sync tells nothing. `now` is Unix time,
@@ -81,7 +82,10 @@ impl Store {
                  WHERE a.id > ?1 AND a.id <= ?2
                    AND NOT EXISTS (SELECT 1 FROM read_state r WHERE r.article_id = a.id)
                    AND COALESCE(a.published_at, a.fetched_at) >= ?3
+                   AND NOT EXISTS (SELECT 1 FROM rule_hits h WHERE h.article_id = a.id AND h.hides)
                    AND ((?4 AND a.urgent)
+                        OR EXISTS (SELECT 1 FROM rule_hits h JOIN rules r ON r.id = h.rule_id
+                                   WHERE h.article_id = a.id AND r.action = 'notify')
                         OR a.category_slug IN (SELECT value FROM json_each(?5))
                         OR EXISTS (SELECT 1 FROM article_categories ac
                                    WHERE ac.article_id = a.id

@@ -30,7 +30,9 @@ impl Store {
             "SELECT c.slug, c.name, c.url,
                     (SELECT COUNT(*) FROM article_categories ac
                      LEFT JOIN read_state rs ON rs.article_id = ac.article_id
-                     WHERE ac.category_slug = c.slug AND rs.article_id IS NULL)
+                     WHERE ac.category_slug = c.slug AND rs.article_id IS NULL
+                       AND NOT EXISTS (SELECT 1 FROM rule_hits h
+                                       WHERE h.article_id = ac.article_id AND h.hides))
              FROM categories c ORDER BY c.position",
         )?;
         let rows = stmt.query_map([], |r| {

@@ -6,6 +6,7 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
+use super::rules::Hidden;
 use super::search::{STEMMER, WEIGHTS};
 use super::{ArticleSummary, Highlight, ListFilter, ListSort, Store};
 use crate::error::Result;
@@ -39,7 +40,7 @@ const SNIPPET_WORDS: usize = 24;
 /// article row holds its body, and reading one for each of thousands of
 /// matches (only to be counted, or to lose the ranking) costs more than the
 /// whole match. Its dates come from the date index instead.
-fn condition(f: &ListFilter, search: bool) -> String {
+fn condition(f: &ListFilter, search: bool, hidden: Hidden) -> String {
     // The unary plus keeps SQLite from handing these terms to FTS5 as rowid
     // lookups (one full-text match per candidate id: seconds, not ms).
     let id = if search {
@@ -59,14 +60,15 @@ fn condition(f: &ListFilter, search: bool) -> String {
         " AND ?2 IS NULL"
     });
     sql.push_str(" AND ");
-    sql.push_str(&narrowing(f, id, !search));
+    sql.push_str(&narrowing(f, id, !search, hidden));
     sql
 }
 
 /// The filters every list shares, on the article id `id`: the tag, author or
 /// feed tag ?3, the dates ?4 and ?5 (on the list's own row `a` when
-/// `on_row`, else by id), bookmarked and unread only.
-fn narrowing(f: &ListFilter, id: &str, on_row: bool) -> String {
+/// `on_row`, else by id), bookmarked and unread only, and what the
+/// reader's rules hide.
+fn narrowing(f: &ListFilter, id: &str, on_row: bool, hidden: Hidden) -> String {
     let mut sql = if f.tag.is_some() {
         format!("{id} IN (SELECT article_id FROM bookmark_tags WHERE tag = ?3)")
     } else if f.author.is_some() {
@@ -96,6 +98,7 @@ fn narrowing(f: &ListFilter, id: &str, on_row: bool) -> String {
             " AND NOT EXISTS (SELECT 1 FROM read_state r WHERE r.article_id = {id})"
         ));
     }
+    sql.push_str(&hidden.clause(id));
     sql
 }
 
@@ -103,14 +106,14 @@ fn narrowing(f: &ListFilter, id: &str, on_row: bool) -> String {
 /// (the matches of the words as written: `Store::search_page`), with the
 /// parameters of `condition`: the section ?1, the tag, author or feed tag
 /// ?3, the dates ?4 and ?5.
-fn filters_on(f: &ListFilter, id: &str) -> String {
+fn filters_on(f: &ListFilter, id: &str, hidden: Hidden) -> String {
     let section = match f.category {
         Some(_) => {
             format!("{id} IN (SELECT article_id FROM article_categories WHERE category_slug = ?1)")
         }
         None => "?1 IS NULL".to_string(),
     };
-    format!("{section} AND {}", narrowing(f, id, false))
+    format!("{section} AND {}", narrowing(f, id, false, hidden))
 }
 
 fn summary_row(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
@@ -179,6 +182,20 @@ pub(super) struct ParsedQuery {
 }
 
 impl Store {
+    /// What a list shows of the articles the reader's rules hide: the
+    /// hidden view only them; the bookmarks and the export all (a saved
+    /// article is always there); every other list none, asked only when any
+    /// is hidden.
+    fn hidden_for(&self, f: &ListFilter) -> Result<Hidden> {
+        Ok(if f.hidden {
+            Hidden::Only
+        } else if f.with_hidden || f.bookmarked_only || !self.any_hidden()? {
+            Hidden::Ignore
+        } else {
+            Hidden::Exclude
+        })
+    }
+
     /// A reader's query, its guessed readings checked against the index's
     /// own vocabulary (how many articles hold each term). Counting a common
     /// word's articles is most of a query's reading (0.7 ms for one held by
@@ -221,6 +238,7 @@ impl Store {
     /// A page of a list: newest first (bookmarks: or most recently saved
     /// first), or, with a query, best match first.
     pub fn list_articles(&self, f: &ListFilter) -> Result<Vec<ArticleSummary>> {
+        let hidden = self.hidden_for(f)?;
         let query = match f.query.as_deref() {
             Some(text) => match self.parse_query(text)? {
                 Some(q) => Some(q),
@@ -236,7 +254,7 @@ impl Store {
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM articles a {SUMMARY_JOINS} WHERE {}
              ORDER BY {} LIMIT ?6 OFFSET ?7",
-            condition(f, false),
+            condition(f, false, hidden),
             match f.sort {
                 ListSort::Published => "a.published_at DESC, a.id DESC",
                 ListSort::Saved => "b.created_at DESC, a.id DESC",
@@ -266,8 +284,9 @@ impl Store {
     /// query; news readers want the recent best, and the old ones are still
     /// there, in date order.
     fn search_page(&self, f: &ListFilter, q: &Query, limit: u32) -> Result<Vec<ArticleSummary>> {
+        let hidden = self.hidden_for(f)?;
         let conn = self.conn()?;
-        let cond = condition(f, true);
+        let cond = condition(f, true, hidden);
         let fts = fts_match(q, f);
         let fts = fts.as_str();
         let floor: Option<i64> = conn
@@ -305,7 +324,7 @@ impl Store {
             ),
             None => "WITH ex(id) AS (SELECT NULL WHERE ?12 IS NULL AND 0)".to_string(),
         };
-        let older_ex = format!("ex.id < ?6 AND {}", filters_on(f, "ex.id"));
+        let older_ex = format!("ex.id < ?6 AND {}", filters_on(f, "ex.id", hidden));
         let older_scored = match best {
             None => "SELECT NULL, 1, 0, 0 WHERE 0".to_string(),
             Some(_) => format!(
@@ -313,7 +332,7 @@ impl Store {
              WHERE articles_forms MATCH ?12 AND articles_forms.rowid < ?6
                AND articles_forms.rowid >= (SELECT min(id) FROM ex)
                AND {}",
-            filters_on(f, "+articles_forms.rowid")
+            filters_on(f, "+articles_forms.rowid", hidden)
         ),
         };
         let (offset, limit) = (i64::from(f.offset), i64::from(limit));
@@ -452,6 +471,7 @@ impl Store {
     /// place by it: new articles above it move it down. A search is ranked
     /// per query and has no stable place to find, so it answers `None`.
     pub fn list_position(&self, f: &ListFilter, id: i64) -> Result<Option<i64>> {
+        let hidden = self.hidden_for(f)?;
         if f.query.is_some() {
             return Ok(None);
         }
@@ -462,7 +482,7 @@ impl Store {
             ListSort::Saved => "coalesce(b.created_at, ?7)",
         };
         let from = "articles a LEFT JOIN bookmarks b ON b.article_id = a.id";
-        let cond = condition(f, false);
+        let cond = condition(f, false, hidden);
         // No row when the list does not hold the article.
         let sql = format!(
             "WITH own AS (SELECT {key} AS k FROM {from} WHERE {cond} AND a.id = ?6)
@@ -491,6 +511,7 @@ impl Store {
     /// or a tag's stories, the results of a search…); returns their ids,
     /// for an undo.
     pub fn mark_list_read(&self, f: &ListFilter) -> Result<Vec<i64>> {
+        let hidden = self.hidden_for(f)?;
         let query = match f.query.as_deref() {
             Some(text) => match self.parse_query(text)? {
                 Some(q) => Some(q),
@@ -507,7 +528,7 @@ impl Store {
         let sql = format!(
             "SELECT {id} FROM {from} WHERE {} AND NOT EXISTS
                 (SELECT 1 FROM read_state rs WHERE rs.article_id = {id})",
-            condition(f, search)
+            condition(f, search, hidden)
         );
         let ids: Vec<i64> = {
             let conn = self.conn()?;
@@ -530,6 +551,7 @@ impl Store {
 
     /// How many articles a list holds (for a list drawn a window at a time).
     pub fn count_articles(&self, f: &ListFilter) -> Result<i64> {
+        let hidden = self.hidden_for(f)?;
         let query = match f.query.as_deref() {
             Some(text) => match self.parse_query(text)? {
                 Some(q) => Some(q),
@@ -539,7 +561,10 @@ impl Store {
         };
         let search = query.is_some();
         let from = if search { "articles_fts" } else { "articles a" };
-        let sql = format!("SELECT COUNT(*) FROM {from} WHERE {}", condition(f, search));
+        let sql = format!(
+            "SELECT COUNT(*) FROM {from} WHERE {}",
+            condition(f, search, hidden)
+        );
         Ok(self.conn()?.prepare_cached(&sql)?.query_row(
             params![
                 f.category,

@@ -15,6 +15,7 @@ mod models;
 pub mod page_retries;
 pub mod recovery;
 mod retention;
+pub mod rules;
 mod saved;
 mod scrub;
 pub mod search;
@@ -55,6 +56,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/014_alerts.sql"),
     include_str!("migrations/015_feed_items.sql"),
     include_str!("migrations/016_forms.sql"),
+    include_str!("migrations/017_rules.sql"),
 ];
 
 /// Migrations run with foreign keys off (a table made again must not take

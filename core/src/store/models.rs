@@ -142,6 +142,12 @@ pub struct ListFilter {
     pub since: Option<i64>,
     /// Published before this time.
     pub until: Option<i64>,
+    /// The articles the reader's rules hide (and only them); every other
+    /// list leaves them out.
+    pub hidden: bool,
+    /// Every article, hidden or not (the export, the tests' reading of the
+    /// whole store).
+    pub with_hidden: bool,
     pub sort: ListSort,
     /// A search: words (normalised and stemmed, all required), "phrases",
     /// the last word also as a prefix. Results come best match first.

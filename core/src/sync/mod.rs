@@ -172,6 +172,17 @@ impl Syncer {
         self.run(events).await
     }
 
+    /// Applies the reader's rules to what was stored since they last ran.
+    /// A failure costs the rules' pass, not the sync: the articles stay
+    /// above the mark and the next pass takes them.
+    fn apply_rules(&self) {
+        match self.store.apply_rules_to_new() {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(hits = n, "rules applied"),
+            Err(e) => tracing::warn!(error = %e, "rules not applied"),
+        }
+    }
+
     async fn run(&self, events: EventSink) -> Result<SyncReport> {
         let accounts = self.sync_accounts().await?;
         // A server's feeds come through its account, not fetched here too.
@@ -196,6 +207,9 @@ impl Syncer {
             .map(|s| self.sync_source(s))
             .buffer_unordered(self.options.feed_concurrency.max(1));
         while let Some(report) = done_stream.next().await {
+            // The reader's rules, on what this source (and any other
+            // finished meanwhile) brought, before the window draws it.
+            self.apply_rules();
             reports.push(report.clone());
             events(SyncEvent::SourceDone {
                 done: reports.len(),
@@ -213,6 +227,8 @@ impl Syncer {
         } else {
             RetryReport::default()
         };
+        // What the accounts and the page retries brought.
+        self.apply_rules();
         let failed_sources = reports
             .iter()
             .filter(|r| r.status == SourceStatus::Failed)

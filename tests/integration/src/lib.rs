@@ -87,6 +87,7 @@ pub fn all_articles(store: &Store) -> Vec<ArticleDetail> {
             .list_articles(&ListFilter {
                 limit: 500,
                 offset: ids.len() as u32,
+                with_hidden: true,
                 ..ListFilter::default()
             })
             .expect("list");
