@@ -39,10 +39,18 @@ async fn a_mute_hides_what_it_says_until_it_is_removed() {
     let all = listed(&db, &base, &[]);
 
     // With an attached «و», as a reader might select it in a text.
-    let tried = json(khabarain(&db, &base, &["rule", "try", "وأوكرانيا", "--json"]));
+    let tried = json(khabarain(
+        &db,
+        &base,
+        &["rule", "try", "وأوكرانيا", "--json"],
+    ));
     let n = tried["count"].as_u64().expect("count") as usize;
     assert!(n >= 4, "{tried}");
-    let added = json(khabarain(&db, &base, &["rule", "add", "أوكرانيا", "--json"]));
+    let added = json(khabarain(
+        &db,
+        &base,
+        &["rule", "add", "أوكرانيا", "--json"],
+    ));
     assert_eq!(added["count"].as_u64(), Some(n as u64));
     let rule = added["rule_id"].to_string();
     assert_eq!(listed(&db, &base, &[]), all - n);
@@ -68,7 +76,11 @@ async fn a_mute_hides_what_it_says_until_it_is_removed() {
     assert_eq!(listed(&db, &base, &[]), all);
 
     // A rule that saves needs its tag; the reason is said.
-    let out = khabarain(&db, &base, &["rule", "add", "اقتصاد", "--action", "bookmark"]);
+    let out = khabarain(
+        &db,
+        &base,
+        &["rule", "add", "اقتصاد", "--action", "bookmark"],
+    );
     assert!(!out.status.success());
     assert!(stderr(&out).contains("needs one tag"), "{}", stderr(&out));
 }

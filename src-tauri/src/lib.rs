@@ -14,6 +14,7 @@ mod main_window;
 mod opml;
 mod options;
 mod read_aloud;
+mod rules;
 mod search_index;
 mod state;
 mod tray;
@@ -174,6 +175,14 @@ pub fn run() {
             commands::open_external,
             alerts::alert_settings,
             alerts::set_alert_settings,
+            rules::rules,
+            rules::preview_rule,
+            rules::add_rule,
+            rules::undo_rule,
+            rules::remove_rule,
+            rules::hidden_by,
+            rules::show_again,
+            rules::hide_again,
             tray::background,
             tray::set_background,
             read_aloud::speech_status,

@@ -70,6 +70,7 @@ function listArgs(offset, limit) {
     tag: view.kind === "bookmarks" ? view.tag || null : null,
     author: view.kind === "author" ? view.author : null,
     feedTag: view.kind === "feedTag" ? view.tag : null,
+    hidden: view.kind === "hidden",
     sort: bookmarks ? view.sort || "saved" : "published",
     offset,
     limit,
@@ -89,6 +90,7 @@ function viewTitle(v) {
 function emptyText(v) {
   if (v.kind === "bookmarks") return t.emptyBookmarks;
   if (v.kind === "unread") return t.emptyUnread;
+  if (v.kind === "hidden") return t.emptyHidden;
   if (v.kind === "search") return t.noResults(v.query);
   if (v.kind === "author" || v.kind === "feedTag") return t.emptyByline;
   return t.emptyList;

@@ -15,6 +15,7 @@ import { toast } from "./toast.js";
 import { initPrefs, prefs, stepFont, onPrefChange } from "./prefs.js";
 import { drawIcons } from "./icons.js";
 import { initReadAloud, toggle as toggleListen, articleShown } from "./read-aloud.js";
+import { initRules, noteIfHidden } from "./rules.js";
 
 const app = document.getElementById("app");
 const showError = (err) => toast(errorMessage(err));
@@ -27,6 +28,7 @@ async function open(id, { focus = false } = {}) {
   try {
     const a = await showArticle(id);
     articleShown();
+    noteIfHidden(id);
     select(id);
     app.classList.add("show-reader");
     if (focus) document.getElementById("article").focus({ preventScroll: true });
@@ -269,6 +271,11 @@ async function start() {
     await Promise.all([refresh(), renderNav()]);
   });
   initShare(() => currentArticle()?.id);
+  // A rule made, undone or removed, or a story shown again: the list and
+  // the counts follow, the reader's place kept.
+  initRules(async () => {
+    await Promise.all([refresh(), renderNav()]).catch(showError);
+  }, selectedQuote);
   initSearch(showError);
   initSettings();
   // The list first: it is what the reader came for.

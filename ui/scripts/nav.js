@@ -1,5 +1,5 @@
 // The navigation pane: home, the site's categories (from its seed page),
-// unread and bookmarks.
+// unread, bookmarks, and what the reader's rules hide (when they hide any).
 import { api } from "./api.js";
 import { t, num } from "./i18n.js";
 
@@ -18,7 +18,7 @@ export function initNav(handler) {
   });
 }
 
-function entry(key, view, title, count, category) {
+function entry(key, view, title, count, category, counts = t.unread) {
   const li = document.createElement("li");
   const b = document.createElement("button");
   b.type = "button";
@@ -36,7 +36,7 @@ function entry(key, view, title, count, category) {
     // Said, not shown: what the number counts.
     const what = document.createElement("span");
     what.className = "visually-hidden";
-    what.textContent = ` ${t.unread}`;
+    what.textContent = ` ${counts}`;
     b.append(c, what);
   }
   li.append(b);
@@ -44,7 +44,7 @@ function entry(key, view, title, count, category) {
 }
 
 export async function renderNav() {
-  const cats = await api.categories();
+  const [cats, hidden] = await Promise.all([api.categories(), api.countArticles({ hidden: true }).catch(() => 0)]);
   // The reader's own lists start a group: a line drawn above them (a
   // list may hold only its items, so no separator element).
   const mine = entry("unread", "unread", t.unread);
@@ -54,6 +54,7 @@ export async function renderNav() {
     ...cats.map((c) => entry(`cat:${c.slug}`, "category", c.name, c.unread || null, c.slug)),
     mine,
     entry("bookmarks", "bookmarks", t.bookmarks),
+    ...(hidden ? [entry("hidden", "hidden", t.hidden, hidden, null, t.hidden)] : []),
   );
   mark();
 }

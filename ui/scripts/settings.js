@@ -1,5 +1,5 @@
-// The settings dialog: appearance, reading, sync interval, notifications, retention,
-// sync accounts and sources. Each control saves as soon as it changes.
+// The settings dialog: appearance, reading, sync interval, notifications, reading rules,
+// retention, sync accounts and sources. Each control saves as soon as it changes.
 import { api } from "./api.js";
 import { t, errorMessage } from "./i18n.js";
 import { prefs, setPref, stepFont, onPrefChange, MIN_SIZE, MAX_SIZE } from "./prefs.js";
@@ -9,6 +9,7 @@ import { renderAccounts } from "./accounts.js";
 import { renderBackups } from "./bookmark-files.js";
 import { initAlertSettings, renderAlertSettings } from "./alert-settings.js";
 import { toast } from "./toast.js";
+import { renderRules } from "./rules.js";
 
 const overlay = document.getElementById("settings");
 const $ = (id) => document.getElementById(id);
@@ -19,6 +20,7 @@ export function openSettings() {
   renderAccounts().catch((err) => toast(errorMessage(err)));
   renderBackups().catch((err) => toast(errorMessage(err)));
   renderAlertSettings().catch((err) => toast(errorMessage(err)));
+  renderRules().catch((err) => toast(errorMessage(err)));
 }
 
 function showValues() {

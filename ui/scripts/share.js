@@ -8,21 +8,23 @@ const btn = document.getElementById("share-btn");
 const menu = document.getElementById("share-menu");
 let articleId = null;
 
-// A button by a selection in the article shares it as a quote.
+// Buttons by a selection in the article: share it as a quote, or hide the
+// stories that mention it (rules.js).
 const quoteBtn = document.getElementById("quote-btn");
+const tools = document.getElementById("selection-tools");
 function hideQuoteButton() {
-  quoteBtn.hidden = true;
+  tools.hidden = true;
 }
 function placeQuoteButton() {
   const quote = selectedQuote();
   if (!quote) return hideQuoteButton();
   const rect = window.getSelection().getRangeAt(0).getBoundingClientRect();
-  quoteBtn.hidden = false;
-  const w = quoteBtn.offsetWidth;
+  tools.hidden = false;
+  const w = tools.offsetWidth;
   const x = Math.min(window.innerWidth - w - 8, Math.max(8, rect.left + rect.width / 2 - w / 2));
   const y = rect.top > 48 ? rect.top - 40 : rect.bottom + 8;
-  quoteBtn.style.left = `${x}px`;
-  quoteBtn.style.top = `${y}px`;
+  tools.style.left = `${x}px`;
+  tools.style.top = `${y}px`;
 }
 
 export function initShare(getArticleId) {

@@ -188,6 +188,51 @@ mod tests {
     }
 
     #[test]
+    fn a_followed_word_is_told_once_and_a_muted_item_never() {
+        use crate::rules::{Action, Field, RuleSpec};
+        let rule = |words: &str, action| RuleSpec {
+            words: words.into(),
+            field: Field::Any,
+            source_id: None,
+            category: None,
+            author: None,
+            feed_tag: None,
+            action,
+            tag: None,
+        };
+        let store = Store::open_in_memory().expect("store");
+        store.take_alerts(NOW, NOON).expect("first pass");
+        store
+            .add_rule(&rule("الزلزال", Action::Notify))
+            .expect("follow");
+        store.add_rule(&rule("الدوري", Action::Hide)).expect("mute");
+        let quake = NewArticle {
+            category_slug: Some("misc".into()),
+            published_at: Some(NOW - 60),
+            ..article(1, "زلزال يضرب الساحل", "نص")
+        };
+        let quake = store.insert_article(&quake, None, &[]).expect("insert").0;
+        let league = NewArticle {
+            urgent: true,
+            published_at: Some(NOW - 60),
+            ..article(2, "عاجل: نتائج الدوري", "نص")
+        };
+        store.insert_article(&league, None, &[]).expect("insert");
+        store.apply_rules_to_new().expect("rules");
+        let pass = store.take_alerts(NOW, NOON).expect("pass");
+        assert_eq!(
+            ids(&pass),
+            vec![quake],
+            "the followed word, not the muted urgent item"
+        );
+        assert!(store
+            .take_alerts(NOW, NOON)
+            .expect("pass")
+            .alerts
+            .is_empty());
+    }
+
+    #[test]
     fn read_stale_and_unfollowed_items_are_not_told() {
         let store = Store::open_in_memory().expect("store");
         store.take_alerts(NOW, NOON).expect("first pass");

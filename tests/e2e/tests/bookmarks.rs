@@ -346,7 +346,7 @@ async fn bookmark_tag_restart_filter_export_remove_import() {
          document.getElementById('article').dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));",
     )
     .await;
-    wait_until(&c, "!document.getElementById('quote-btn').hidden", 5).await;
+    wait_until(&c, "!document.getElementById('selection-tools').hidden", 5).await;
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     std::fs::write(
         shots.join("share-quote.png"),

@@ -1,0 +1,74 @@
+//! The reader's rules as the window's commands: thin over the store
+//! (`khabarain_core::store::rules`), which checks every rule it is given.
+//! A command that changes what is hidden or read refreshes the tray's
+//! unread count.
+
+use khabarain_core::rules::{Rule, RuleSpec};
+use khabarain_core::store::rules::{Applied, HiddenBy, RulePreview};
+use tauri::{AppHandle, State};
+
+use crate::error::CmdResult;
+use crate::state::AppState;
+
+/// Headlines the rule's editor shows under its count.
+const PREVIEW_HEADLINES: usize = 5;
+
+#[tauri::command]
+pub fn rules(state: State<'_, AppState>) -> CmdResult<Vec<Rule>> {
+    Ok(state.store.rules()?)
+}
+
+#[tauri::command]
+pub fn preview_rule(state: State<'_, AppState>, rule: RuleSpec) -> CmdResult<RulePreview> {
+    Ok(state.store.preview_rule(&rule, PREVIEW_HEADLINES)?)
+}
+
+#[tauri::command]
+pub fn add_rule(app: AppHandle, state: State<'_, AppState>, rule: RuleSpec) -> CmdResult<Applied> {
+    let applied = state.store.add_rule(&rule)?;
+    crate::tray::refresh(&app);
+    Ok(applied)
+}
+
+#[tauri::command]
+pub fn undo_rule(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    batch: i64,
+    previous: Option<RuleSpec>,
+) -> CmdResult<usize> {
+    let n = state.store.undo_rule(batch, previous.as_ref())?;
+    crate::tray::refresh(&app);
+    Ok(n)
+}
+
+#[tauri::command]
+pub fn remove_rule(app: AppHandle, state: State<'_, AppState>, id: i64) -> CmdResult<Rule> {
+    let rule = state.store.remove_rule(id)?;
+    crate::tray::refresh(&app);
+    Ok(rule)
+}
+
+#[tauri::command]
+pub fn hidden_by(state: State<'_, AppState>, id: i64) -> CmdResult<Option<HiddenBy>> {
+    Ok(state.store.hidden_by(&[id])?.into_iter().next())
+}
+
+#[tauri::command]
+pub fn show_again(app: AppHandle, state: State<'_, AppState>, id: i64) -> CmdResult<Vec<i64>> {
+    let rules = state.store.show_again(id)?;
+    crate::tray::refresh(&app);
+    Ok(rules)
+}
+
+#[tauri::command]
+pub fn hide_again(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+    rules: Vec<i64>,
+) -> CmdResult<()> {
+    state.store.hide_again(id, &rules)?;
+    crate::tray::refresh(&app);
+    Ok(())
+}

@@ -1,0 +1,241 @@
+// Reading rules in the window: the editor (a count of what the rule would
+// catch, and its first headlines, as the reader types), the list in the
+// settings, a mute made from words selected in an article, and the note on
+// a hidden article with a button that shows it again. The core matches the
+// words as search does and checks every rule.
+import { api } from "./api.js";
+import { t, errorMessage } from "./i18n.js";
+import { openDialog, closeDialog } from "./dialog.js";
+import { toast } from "./toast.js";
+
+const $ = (id) => document.getElementById(id);
+const overlay = $("rule-editor");
+const form = $("rule-form");
+const words = $("rule-words");
+const action = $("rule-action");
+const field = $("rule-field");
+const section = $("rule-section");
+const tag = $("rule-tag");
+const count = $("rule-count");
+const first = $("rule-first");
+const UNDO_MS = 8000;
+
+// Called after a rule changed what the lists hold (the list and the
+// navigation's counts are drawn again).
+let changed = () => {};
+
+function spec() {
+  return {
+    words: words.value.trim(),
+    action: action.value,
+    field: field.value,
+    category: section.value || null,
+    tag: action.value === "bookmark" ? tag.value.trim() || null : null,
+  };
+}
+
+/** What is missing before the rule can be kept, in the reader's words. */
+function missing(s) {
+  if (!s.words) return "";
+  if (s.action === "bookmark" && !s.tag) return t.ruleNeedsTag;
+  if (s.action === "only" && !s.category) return t.ruleNeedsSection;
+  return null;
+}
+
+let previewGen = 0;
+let previewTimer = null;
+async function preview() {
+  const gen = ++previewGen;
+  const s = spec();
+  tag.closest(".field").hidden = s.action !== "bookmark";
+  const why = missing(s);
+  $("rule-save").disabled = why !== null;
+  if (!s.words) {
+    count.textContent = "";
+    first.replaceChildren();
+    return;
+  }
+  try {
+    // The count is of what the words catch: a rule that still misses its
+    // tag or section is previewed as a hiding one.
+    const p = await api.previewRule(why ? { ...s, action: "hide", tag: null } : s);
+    if (gen !== previewGen) return;
+    count.textContent = why || t.ruleCatches(p.count);
+    first.replaceChildren(
+      ...p.first.map(([, title]) => {
+        const li = document.createElement("li");
+        li.dir = "auto";
+        li.textContent = title;
+        return li;
+      }),
+    );
+  } catch (err) {
+    if (gen === previewGen) count.textContent = errorMessage(err);
+  }
+}
+
+const schedule = () => {
+  clearTimeout(previewTimer);
+  previewTimer = setTimeout(preview, 150);
+};
+
+/** Opens the editor, with `text` (words selected in an article) typed in. */
+export async function openRuleEditor(text = "") {
+  const cats = await api.categories().catch(() => []);
+  const all = document.createElement("option");
+  all.value = "";
+  all.textContent = t.allSections;
+  section.replaceChildren(
+    all,
+    ...cats.map((c) => {
+      const o = document.createElement("option");
+      o.value = c.slug;
+      o.textContent = c.name;
+      return o;
+    }),
+  );
+  form.reset();
+  words.value = text;
+  openDialog(overlay, words);
+  words.select();
+  preview();
+}
+
+async function save(e) {
+  e.preventDefault();
+  const s = spec();
+  if (missing(s) !== null) return;
+  try {
+    const applied = await api.addRule(s);
+    closeDialog();
+    toast(t.ruleApplied[s.action](applied.count), UNDO_MS, {
+      label: t.undo,
+      run: async () => {
+        await api.undoRule(applied.batch, null).catch((err) => toast(errorMessage(err)));
+        changed();
+        renderRules().catch(() => {});
+      },
+    });
+    changed();
+    renderRules().catch(() => {});
+  } catch (err) {
+    count.textContent = errorMessage(err);
+  }
+}
+
+/** The settings' list of rules: what each does to which words, how many
+ *  stored stories it catches, and a button to remove it. */
+export async function renderRules() {
+  const list = $("rule-list");
+  const rules = await api.rules();
+  if (!rules.length) {
+    const li = document.createElement("li");
+    li.className = "hint";
+    li.textContent = t.ruleNone;
+    list.replaceChildren(li);
+    return;
+  }
+  list.replaceChildren(
+    ...rules.map((r) => {
+      const li = document.createElement("li");
+      li.className = "rule";
+      li.dataset.id = r.id;
+      const text = document.createElement("span");
+      text.className = "source-text";
+      const name = document.createElement("span");
+      name.className = "source-name";
+      name.dir = "auto";
+      name.textContent = r.words;
+      const state = document.createElement("span");
+      state.className = "source-state";
+      state.textContent = [
+        t.ruleActions[r.action],
+        r.tag ? `«${r.tag}»` : null,
+        r.field !== "any" ? t.ruleFields[r.field] : null,
+        r.category,
+        t.ruleStored(r.hits),
+      ]
+        .filter(Boolean)
+        .join(" · ");
+      text.append(name, state);
+      const remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "button small";
+      remove.textContent = t.ruleRemove;
+      remove.setAttribute("aria-label", `${t.ruleRemove}: ${r.words}`);
+      remove.addEventListener("click", async () => {
+        try {
+          await api.removeRule(r.id);
+          toast(t.ruleRemoved);
+          changed();
+        } catch (err) {
+          toast(errorMessage(err));
+        }
+        await renderRules();
+      });
+      li.append(text, remove);
+      return li;
+    }),
+  );
+}
+
+/** A note at the top of a hidden article: the rule, and a button that
+ *  shows the article again (with an undo). */
+export async function noteIfHidden(id) {
+  const by = await api.hiddenBy(id).catch(() => null);
+  const article = $("article");
+  article.querySelector(".hidden-note")?.remove();
+  if (!by) return;
+  const note = document.createElement("p");
+  note.className = "hidden-note page-pending";
+  note.setAttribute("role", "note");
+  const words = document.createElement("bdi");
+  words.textContent = `«${by.words}»`;
+  const show = document.createElement("button");
+  show.type = "button";
+  show.className = "button small";
+  show.id = "show-again";
+  show.textContent = t.showAgain;
+  show.addEventListener("click", async () => {
+    try {
+      const rules = await api.showAgain(id);
+      note.remove();
+      toast(t.shownAgain, UNDO_MS, {
+        label: t.undo,
+        run: async () => {
+          await api.hideAgain(id, rules).catch((err) => toast(errorMessage(err)));
+          changed();
+        },
+      });
+      changed();
+    } catch (err) {
+      toast(errorMessage(err));
+    }
+  });
+  note.append(`${t.hiddenBy} `, words, " ", show);
+  article.prepend(note);
+}
+
+export function initRules(onChange, selected) {
+  changed = onChange;
+  form.addEventListener("submit", save);
+  $("rule-cancel").addEventListener("click", closeDialog);
+  for (const el of [words, tag]) el.addEventListener("input", schedule);
+  for (const el of [action, field, section]) el.addEventListener("change", preview);
+  $("rule-add").addEventListener("click", () => openRuleEditor());
+  const mute = $("mute-btn");
+  // Pressing the button must not lose the selection it reads.
+  mute.addEventListener("mousedown", (e) => e.preventDefault());
+  mute.addEventListener("click", () => {
+    const text = selected() || "";
+    $("selection-tools").hidden = true;
+    // A few words, without the punctuation a selection takes along.
+    const picked = text
+      .replace(/[.,:;!?،؛؟"'«»()[\]{}\u2018-\u201f]/g, " ")
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 4)
+      .join(" ");
+    openRuleEditor(picked).catch((err) => toast(errorMessage(err)));
+  });
+}
