@@ -1,10 +1,11 @@
-//! The reader's rules as the window's commands: thin over the store
+//! The reader's rules and saved searches as the window's commands: thin over the store
 //! (`khabarain_core::store::rules`), which checks every rule it is given.
 //! A command that changes what is hidden or read refreshes the tray's
 //! unread count.
 
 use khabarain_core::rules::{Rule, RuleSpec};
 use khabarain_core::store::rules::{Applied, HiddenBy, RulePreview};
+use khabarain_core::store::saved_searches::{SavedSearch, SearchSpec};
 use tauri::{AppHandle, State};
 
 use crate::error::CmdResult;
@@ -71,4 +72,19 @@ pub fn hide_again(
     state.store.hide_again(id, &rules)?;
     crate::tray::refresh(&app);
     Ok(())
+}
+
+#[tauri::command]
+pub fn saved_searches(state: State<'_, AppState>) -> CmdResult<Vec<SavedSearch>> {
+    Ok(state.store.saved_searches()?)
+}
+
+#[tauri::command]
+pub fn save_search(state: State<'_, AppState>, search: SearchSpec) -> CmdResult<SavedSearch> {
+    Ok(state.store.save_search(&search)?)
+}
+
+#[tauri::command]
+pub fn remove_saved_search(state: State<'_, AppState>, id: i64) -> CmdResult<SearchSpec> {
+    Ok(state.store.remove_saved_search(id)?)
 }

@@ -11,7 +11,7 @@ const ROW = 94; // px, matches .article-row's block-size
 // Rows fetched at a time: search results come with their marked passages,
 // made per row, so their pages are smaller.
 let PAGE = 100;
-const pageSize = (v) => (v.kind === "search" ? 30 : 100);
+const pageSize = (v) => (v.kind === "search" || v.kind === "saved" ? 30 : 100);
 const OVERSCAN = 6;
 
 const listEl = document.getElementById("article-list");
@@ -59,12 +59,13 @@ export function initList(openHandler, bookmarkHandler) {
 }
 
 function listArgs(offset, limit) {
-  const search = view.kind === "search";
+  // A saved search is a search kept under a name.
+  const search = view.kind === "search" || view.kind === "saved";
   const bookmarks = view.kind === "bookmarks" || view.scope === "bookmarks";
   return {
     category: view.kind === "category" || search ? view.category || null : null,
     bookmarked: bookmarks,
-    unread: view.kind === "unread" || (search && view.unread),
+    unread: view.kind === "unread" || (search && Boolean(view.unread)),
     query: search ? view.query : null,
     since: search ? view.since || null : null,
     tag: view.kind === "bookmarks" ? view.tag || null : null,
@@ -80,7 +81,7 @@ function listArgs(offset, limit) {
 /** The title of a view in the current language (a category keeps its
  *  name from the site). */
 function viewTitle(v) {
-  if (v.kind === "category") return v.title;
+  if (v.kind === "category" || v.kind === "saved") return v.title;
   if (v.kind === "author") return t.byAuthor(v.author);
   if (v.kind === "feedTag") return t.withFeedTag(v.tag);
   if (v.kind === "search") return v.scope === "bookmarks" ? t.searchInBookmarks : t.searchResults;
@@ -91,7 +92,7 @@ function emptyText(v) {
   if (v.kind === "bookmarks") return t.emptyBookmarks;
   if (v.kind === "unread") return t.emptyUnread;
   if (v.kind === "hidden") return t.emptyHidden;
-  if (v.kind === "search") return t.noResults(v.query);
+  if (v.kind === "search" || v.kind === "saved") return t.noResults(v.query);
   if (v.kind === "author" || v.kind === "feedTag") return t.emptyByline;
   return t.emptyList;
 }

@@ -276,7 +276,7 @@ async function start() {
   initRules(async () => {
     await Promise.all([refresh(), renderNav()]).catch(showError);
   }, selectedQuote);
-  initSearch(showError);
+  initSearch(showError, () => renderNav().catch(showError));
   initSettings();
   // The list first: it is what the reader came for.
   await Promise.all([renderNav(), showView({ kind: "home" })]);

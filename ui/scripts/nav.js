@@ -1,5 +1,6 @@
 // The navigation pane: home, the site's categories (from its seed page),
-// unread, bookmarks, and what the reader's rules hide (when they hide any).
+// the reader's saved searches with their unread counts, unread, bookmarks,
+// and what the reader's rules hide (when they hide any).
 import { api } from "./api.js";
 import { t, num } from "./i18n.js";
 
@@ -14,7 +15,10 @@ export function initNav(handler) {
     if (!b) return;
     current = b.dataset.key;
     mark();
-    onSelect({ kind: b.dataset.view, category: b.dataset.category || null, title: b.dataset.title });
+    const view = { kind: b.dataset.view, category: b.dataset.category || null, title: b.dataset.title };
+    // A saved search: its words (finished: a space after them) and filters.
+    if (b.dataset.query) Object.assign(view, { query: `${b.dataset.query} `, unread: b.dataset.unread === "true" });
+    onSelect(view);
   });
 }
 
@@ -44,7 +48,20 @@ function entry(key, view, title, count, category, counts = t.unread) {
 }
 
 export async function renderNav() {
-  const [cats, hidden] = await Promise.all([api.categories(), api.countArticles({ hidden: true }).catch(() => 0)]);
+  const [cats, hidden, saved] = await Promise.all([
+    api.categories(),
+    api.countArticles({ hidden: true }).catch(() => 0),
+    api.savedSearches().catch(() => []),
+  ]);
+  const searches = saved.map((s) => {
+    const li = entry(`saved:${s.id}`, "saved", s.name, s.unread || null, s.category);
+    const b = li.querySelector("button");
+    b.dataset.query = s.query;
+    b.dataset.unread = String(s.unread_only);
+    b.classList.add("saved-search");
+    return li;
+  });
+  if (searches.length) searches[0].classList.add("group-start");
   // The reader's own lists start a group: a line drawn above them (a
   // list may hold only its items, so no separator element).
   const mine = entry("unread", "unread", t.unread);
@@ -52,6 +69,7 @@ export async function renderNav() {
   listEl.replaceChildren(
     entry("home", "home", t.home),
     ...cats.map((c) => entry(`cat:${c.slug}`, "category", c.name, c.unread || null, c.slug)),
+    ...searches,
     mine,
     entry("bookmarks", "bookmarks", t.bookmarks),
     ...(hidden ? [entry("hidden", "hidden", t.hidden, hidden, null, t.hidden)] : []),

@@ -179,6 +179,54 @@ export async function renderRules() {
   );
 }
 
+/** The settings' list of saved searches, each with a button to remove it. */
+export async function renderSavedSearches() {
+  const list = $("saved-search-list");
+  const saved = await api.savedSearches();
+  if (!saved.length) {
+    const li = document.createElement("li");
+    li.className = "hint";
+    li.textContent = t.savedSearchNone;
+    list.replaceChildren(li);
+    return;
+  }
+  list.replaceChildren(
+    ...saved.map((s) => {
+      const li = document.createElement("li");
+      li.className = "rule";
+      const text = document.createElement("span");
+      text.className = "source-text";
+      const name = document.createElement("span");
+      name.className = "source-name";
+      name.dir = "auto";
+      name.textContent = s.name;
+      const state = document.createElement("span");
+      state.className = "source-state";
+      state.dir = "auto";
+      state.textContent = [s.query !== s.name ? s.query : null, s.category, s.unread_only ? t.unread : null]
+        .filter(Boolean)
+        .join(" · ");
+      text.append(name, state);
+      const remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "button small";
+      remove.textContent = t.savedSearchRemove;
+      remove.setAttribute("aria-label", `${t.savedSearchRemove}: ${s.name}`);
+      remove.addEventListener("click", async () => {
+        try {
+          await api.removeSavedSearch(s.id);
+          changed();
+        } catch (err) {
+          toast(errorMessage(err));
+        }
+        await renderSavedSearches();
+      });
+      li.append(text, remove);
+      return li;
+    }),
+  );
+}
+
 /** A note at the top of a hidden article: the rule, and a button that
  *  shows the article again (with an undo). */
 export async function noteIfHidden(id) {

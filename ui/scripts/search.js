@@ -4,6 +4,8 @@
 // the results replaced; Enter or ↓ moves to the results.
 import { api } from "./api.js";
 import { showView, currentView } from "./list.js";
+import { t, errorMessage } from "./i18n.js";
+import { toast } from "./toast.js";
 
 const input = document.getElementById("search-input");
 const form = document.getElementById("search-form");
@@ -15,9 +17,31 @@ const bookmarked = document.getElementById("search-bookmarked");
 let before = null; // the view the results replaced
 let timer = null;
 let onError = () => {};
+let onSaved = () => {};
 
-export function initSearch(errorHandler) {
+/** Keeps the search shown as a section of its own (with an undo). */
+async function saveSearch() {
+  const query = input.value.trim();
+  if (!query) return;
+  try {
+    const saved = await api.saveSearch({ query, category: category.value || null, unread_only: unread.checked });
+    await onSaved();
+    toast(t.searchSaved(saved.name), 8000, {
+      label: t.undo,
+      run: async () => {
+        await api.removeSavedSearch(saved.id).catch((err) => toast(errorMessage(err)));
+        await onSaved();
+      },
+    });
+  } catch (err) {
+    onError(err);
+  }
+}
+
+export function initSearch(errorHandler, savedHandler = () => {}) {
   onError = errorHandler;
+  onSaved = savedHandler;
+  document.getElementById("search-save").addEventListener("click", saveSearch);
   input.addEventListener("input", () => {
     clearTimeout(timer);
     timer = setTimeout(run, 150);

@@ -9,7 +9,7 @@ import { renderAccounts } from "./accounts.js";
 import { renderBackups } from "./bookmark-files.js";
 import { initAlertSettings, renderAlertSettings } from "./alert-settings.js";
 import { toast } from "./toast.js";
-import { renderRules } from "./rules.js";
+import { renderRules, renderSavedSearches } from "./rules.js";
 
 const overlay = document.getElementById("settings");
 const $ = (id) => document.getElementById(id);
@@ -21,6 +21,7 @@ export function openSettings() {
   renderBackups().catch((err) => toast(errorMessage(err)));
   renderAlertSettings().catch((err) => toast(errorMessage(err)));
   renderRules().catch((err) => toast(errorMessage(err)));
+  renderSavedSearches().catch((err) => toast(errorMessage(err)));
 }
 
 function showValues() {

@@ -17,6 +17,7 @@ pub mod recovery;
 mod retention;
 pub mod rules;
 mod saved;
+pub mod saved_searches;
 mod scrub;
 pub mod search;
 mod sources;

@@ -3,9 +3,11 @@
 //! it opens, the list and its count shrinking by exactly what the rule
 //! caught, the hidden view in the navigation with its count, a hidden story
 //! shown again (and the undo of that), the rule in the settings, removed,
-//! and everything back. In Arabic, then the editor and the settings in
-//! English. Screenshots: target/e2e/rule-editor.png, hidden-view.png,
-//! settings-rules.png, rule-editor-en.png, settings-rules-en.png.
+//! and everything back; then a search saved from its bar, a section of the
+//! navigation with its unread count. In Arabic and in English.
+//! Screenshots: target/e2e/rule-editor.png, hidden-view.png,
+//! settings-rules.png, rule-editor-en.png, settings-rules-en.png,
+//! saved-search-en.png, saved-search.png.
 
 use khabarain_e2e::{click, js, screenshot_dir, wait_title, wait_until, Driver};
 use khabarain_fixture_site::FixtureSite;
@@ -237,5 +239,45 @@ async fn a_word_selected_in_an_article_is_muted_and_shown_again() {
     .await;
     assert_eq!(count(&c, "{}").await, all);
     assert_eq!(count(&c, "{ hidden: true }").await, 0);
+
+    // A search saved from its bar is a section with its unread count.
+    js(&c, "document.getElementById('settings-close').click()").await;
+    let w = serde_json::to_string(&word).expect("json");
+    let unread = count(&c, &format!("{{ query: {w} + ' ', unread: true }}")).await;
+    let found = count(&c, &format!("{{ query: {w} + ' ' }}")).await;
+    assert!(unread >= 1 && found >= unread, "{unread} of {found}");
+    js(
+        &c,
+        &format!(
+            "const i = document.getElementById('search-input'); i.value = {w}; i.dispatchEvent(new Event('input'));"
+        ),
+    )
+    .await;
+    wait_until(&c, "!document.getElementById('search-bar').hidden", 10).await;
+    js(&c, "document.getElementById('search-save').click()").await;
+    let saved = "document.querySelector('#category-list button.saved-search')";
+    wait_until(
+        &c,
+        &format!("{saved}?.querySelector('.count')?.textContent === '{unread}'"),
+        10,
+    )
+    .await;
+    js(&c, &format!("{saved}.click()")).await;
+    wait_until(
+        &c,
+        &format!(
+            "document.getElementById('list-title').textContent === {w} && document.querySelectorAll('.article-row').length === {found}"
+        ),
+        10,
+    )
+    .await;
+    shot(&c, "saved-search-en.png").await;
+    js(
+        &c,
+        "document.getElementById('settings-btn').click(); const l = document.getElementById('language-select'); l.value = 'ar'; l.dispatchEvent(new Event('change')); document.getElementById('settings-close').click();",
+    )
+    .await;
+    wait_until(&c, "document.documentElement.dir === 'rtl'", 5).await;
+    shot(&c, "saved-search.png").await;
     c.close().await.expect("close");
 }
