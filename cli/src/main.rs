@@ -15,6 +15,8 @@
 //!                          [--source URL] [--section SLUG] [--author NAME] [--feed-tag TAG] [--tag TAG]
 //!   khabarain rule list | remove ID | unhide ARTICLE
 //!   khabarain list --hidden                 what the rules hide, each with its rule
+//!   khabarain rule export [FILE] | import FILE   rules and saved searches in a file
+//!   khabarain saved add WORDS… [--name N] [--section SLUG] [--unread] | list | remove ID
 //!
 //! `--db PATH` (or KHABARAIN_DB) and `--base-url URL` (or KHABARAIN_BASE_URL)
 //! work as in the app.
@@ -22,6 +24,7 @@
 mod bookmark;
 mod render;
 mod rule;
+mod saved;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -158,6 +161,11 @@ enum Command {
     Rule {
         #[command(subcommand)]
         action: rule::Action,
+    },
+    /// Saved searches: sections of their own in the window.
+    Saved {
+        #[command(subcommand)]
+        action: saved::Action,
     },
     /// Sync accounts on a server readers already run (Miniflux, or a Google
     /// Reader API: FreshRSS, Miniflux, Inoreader…).
@@ -396,6 +404,7 @@ fn run(cli: Cli) -> khabarain_core::Result<ExitCode> {
         Command::Opml { action } => opml(&store, action),
         Command::Bookmark { action } => bookmark::run(&store, action),
         Command::Rule { action } => rule::run(&store, action),
+        Command::Saved { action } => saved::run(&store, action),
         Command::Account { action } => account(store, &db, &cli.base_url, action),
         Command::Export => {
             let mut offset = 0;

@@ -41,6 +41,16 @@ pub enum Action {
     /// Show an article a rule hid: back in the lists, and no rule hides it
     /// again.
     Unhide { article: i64 },
+    /// Write the rules and saved searches to FILE (a new file) or standard
+    /// output, for another computer.
+    Export { file: Option<std::path::PathBuf> },
+    /// Add the rules and saved searches of an export that this database
+    /// does not have; a bad file changes nothing.
+    Import {
+        file: std::path::PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(clap::Args)]
@@ -184,6 +194,33 @@ pub fn run(store: &Store, action: Action) -> khabarain_core::Result<ExitCode> {
         Action::Remove { id } => {
             let r = store.remove_rule(id)?;
             println!("removed rule {id} ({})", r.spec.words);
+        }
+        Action::Export { file } => {
+            let text = khabarain_core::rules::file::export(store)?;
+            match file {
+                Some(path) => khabarain_core::export_file::write_named(&path, &text)?,
+                None => println!("{text}"),
+            }
+        }
+        Action::Import { file, json } => {
+            let text = std::fs::read_to_string(&file)?;
+            index_ready(store)?;
+            let report = khabarain_core::rules::file::import(store, &text)?;
+            if json {
+                crate::print_json(&report);
+            } else {
+                println!(
+                    "{} rules added ({} articles caught), {} already here; {} saved searches added, {} already here",
+                    report.rules_added,
+                    report.caught,
+                    report.rules_known,
+                    report.searches_added,
+                    report.searches_known
+                );
+                for words in &report.rules_without_source {
+                    println!("not added (its source is not here): {words}");
+                }
+            }
         }
         Action::Unhide { article } => {
             if store.show_again(article)?.is_empty() {

@@ -75,6 +75,53 @@ async fn a_mute_hides_what_it_says_until_it_is_removed() {
     ok(khabarain(&db, &base, &["rule", "remove", &rule]));
     assert_eq!(listed(&db, &base, &[]), all);
 
+    // Rules and saved searches to a file and into another database.
+    ok(khabarain(
+        &db,
+        &base,
+        &["rule", "add", "اقتصاد", "--action", "read", "--in", "title"],
+    ));
+    let saved = ok(khabarain(
+        &db,
+        &base,
+        &["saved", "add", "أوكرانيا", "--unread"],
+    ));
+    assert!(saved.starts_with("saved search 1: "), "{saved}");
+    let listed_saved = json(khabarain(&db, &base, &["saved", "list", "--json"]));
+    assert!(
+        listed_saved[0]["unread"].as_i64().expect("unread") >= 1,
+        "{listed_saved}"
+    );
+    let file = dir.path().join("قواعدي.json");
+    ok(khabarain(
+        &db,
+        &base,
+        &["rule", "export", file.to_str().expect("path")],
+    ));
+    let other = dir.path().join("other.sqlite3");
+    tokio::task::block_in_place(|| ok(khabarain(&other, &base, &["sync"])));
+    let report = json(khabarain(
+        &other,
+        &base,
+        &["rule", "import", file.to_str().expect("path"), "--json"],
+    ));
+    assert_eq!(report["rules_added"], 1, "{report}");
+    assert_eq!(report["searches_added"], 1, "{report}");
+    let again = json(khabarain(
+        &other,
+        &base,
+        &["rule", "import", file.to_str().expect("path"), "--json"],
+    ));
+    assert_eq!(again["rules_known"], 1, "{again}");
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"format\":\"khabarain-rules\",\"version\":1,\"rules\":[{\"words\":\"x\",\"action\":\"delete\"}]}").expect("write");
+    let out = khabarain(
+        &other,
+        &base,
+        &["rule", "import", bad.to_str().expect("path")],
+    );
+    assert!(!out.status.success(), "a bad file is refused");
+
     // A rule that saves needs its tag; the reason is said.
     let out = khabarain(
         &db,

@@ -186,6 +186,8 @@ pub fn run() {
             rules::saved_searches,
             rules::save_search,
             rules::remove_saved_search,
+            rules::export_rules,
+            rules::import_rules,
             tray::background,
             tray::set_background,
             read_aloud::speech_status,

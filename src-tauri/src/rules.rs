@@ -3,6 +3,7 @@
 //! A command that changes what is hidden or read refreshes the tray's
 //! unread count.
 
+use khabarain_core::rules::file::RulesImport;
 use khabarain_core::rules::{Rule, RuleSpec};
 use khabarain_core::store::rules::{Applied, HiddenBy, RulePreview};
 use khabarain_core::store::saved_searches::{SavedSearch, SearchSpec};
@@ -87,4 +88,26 @@ pub fn save_search(state: State<'_, AppState>, search: SearchSpec) -> CmdResult<
 #[tauri::command]
 pub fn remove_saved_search(state: State<'_, AppState>, id: i64) -> CmdResult<SearchSpec> {
     Ok(state.store.remove_saved_search(id)?)
+}
+
+/// Writes the rules and saved searches to a new file in the exports folder;
+/// returns its path.
+#[tauri::command]
+pub fn export_rules(app: AppHandle, state: State<'_, AppState>) -> CmdResult<String> {
+    let text = khabarain_core::rules::file::export(&state.store)?;
+    let now = crate::bookmarks::chrono_now();
+    let path = crate::bookmarks::write_export(&app, "khabarain-rules", "json", &text, now)?;
+    Ok(path.display().to_string())
+}
+
+/// Adds the rules and saved searches of a file; a bad file changes nothing.
+#[tauri::command]
+pub fn import_rules(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    text: String,
+) -> CmdResult<RulesImport> {
+    let report = khabarain_core::rules::file::import(&state.store, &text)?;
+    crate::tray::refresh(&app);
+    Ok(report)
 }

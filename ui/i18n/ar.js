@@ -188,6 +188,12 @@ export default {
   ruleRemoved: "حُذفت القاعدة، وعاد ما أخفته",
   hidden: "المخفية",
   saveSearch: "حفظ البحث",
+  rulesExport: "تصدير القواعد والبحوث",
+  rulesImport: "استيراد قواعد…",
+  rulesExported: (path) => `صُدّرت القواعد والبحوث المحفوظة إلى \u2068${path}\u2069`,
+  rulesImported: (r) =>
+    `أُضيفت ${plural(r.rules_added, "قاعدة واحدة", "قاعدتان", "قواعد", "قاعدة")} و${plural(r.searches_added, "بحث واحد", "بحثان", "بحوث", "بحثاً")}` +
+    (r.rules_without_source.length ? `؛ لم تُضف ${num(r.rules_without_source.length)} لأن مصدرها ليس هنا` : ""),
   savedSearches: "البحوث المحفوظة",
   savedSearchesHint: "احفظ بحثاً من شريطه فيظهر بين الأقسام بعدد ما لم تقرأه.",
   searchSaved: (name) => `حُفظ البحث «${name}» بين الأقسام`,

@@ -183,6 +183,12 @@ export default {
   ruleRemoved: "Rule removed; what it hid is back",
   hidden: "Hidden",
   saveSearch: "Save search",
+  rulesExport: "Export rules and searches",
+  rulesImport: "Import rules…",
+  rulesExported: (path) => `Rules and saved searches exported to \u2068${path}\u2069`,
+  rulesImported: (r) =>
+    `${count(r.rules_added, "rule", "rules")} and ${count(r.searches_added, "saved search", "saved searches")} added` +
+    (r.rules_without_source.length ? `; ${num(r.rules_without_source.length)} not added: their source is not here` : ""),
   savedSearches: "Saved searches",
   savedSearchesHint: "Save a search from its bar and it shows among the sections with its unread count.",
   searchSaved: (name) => `Search «${name}» saved among the sections`,

@@ -72,6 +72,8 @@ export const api = {
   savedSearches: () => invoke("saved_searches"),
   saveSearch: (search) => invoke("save_search", { search }),
   removeSavedSearch: (id) => invoke("remove_saved_search", { id }),
+  exportRules: () => invoke("export_rules"),
+  importRules: (text) => invoke("import_rules", { text }),
   shareLinks: (id, quote = null) => invoke("share_links", { id, quote }),
   copyLink: (id, withTitle, quote = null) => invoke("copy_link", { id, withTitle, quote }),
   openExternal: (url) => invoke("open_external", { url }),

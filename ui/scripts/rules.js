@@ -271,6 +271,34 @@ export function initRules(onChange, selected) {
   for (const el of [words, tag]) el.addEventListener("input", schedule);
   for (const el of [action, field, section]) el.addEventListener("change", preview);
   $("rule-add").addEventListener("click", () => openRuleEditor());
+  const say = (text, isError = false) => {
+    $("rules-status").textContent = text;
+    $("rules-status").classList.toggle("error", isError);
+  };
+  $("rules-export").addEventListener("click", async () => {
+    try {
+      const path = await api.exportRules();
+      say(t.rulesExported(path));
+      toast(t.rulesExported(path), 8000, { label: t.openFolder, run: () => api.showExportFolder().catch(() => {}) });
+    } catch (err) {
+      say(errorMessage(err), true);
+    }
+  });
+  const input = $("rules-import");
+  input.addEventListener("change", async () => {
+    const file = input.files?.[0];
+    input.value = "";
+    if (!file) return;
+    try {
+      // The core refuses more than this before reading it.
+      if (file.size > 1024 * 1024) throw { code: "too_large" };
+      say(t.rulesImported(await api.importRules(await file.text())));
+      changed();
+      await Promise.all([renderRules(), renderSavedSearches()]);
+    } catch (err) {
+      say(errorMessage(err), true);
+    }
+  });
   const mute = $("mute-btn");
   // Pressing the button must not lose the selection it reads.
   mute.addEventListener("mousedown", (e) => e.preventDefault());

@@ -8,6 +8,8 @@
 //! item after each source of a sync, and to what is stored when a rule is
 //! made or changed.
 
+pub mod file;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};

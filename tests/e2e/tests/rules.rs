@@ -55,7 +55,9 @@ async fn a_word_selected_in_an_article_is_muted_and_shown_again() {
         .expect("a word")
         .to_string();
     let home = tempfile::tempdir().expect("tempdir");
-    let env = khabarain_e2e::app_env(home.path(), &site.base_url());
+    let exports = home.path().join("exports");
+    let mut env = khabarain_e2e::app_env(home.path(), &site.base_url());
+    env.push(("KHABARAIN_EXPORT_DIR", exports.display().to_string()));
     let driver = Driver::start(&env, home.path());
     let c = driver.session().await;
     wait_until(
@@ -184,6 +186,25 @@ async fn a_word_selected_in_an_article_is_muted_and_shown_again() {
     )
     .await;
     shot(&c, "settings-rules.png").await;
+    // Exported beside the bookmarks' exports, the rule in it.
+    js(&c, "document.getElementById('rules-export').click()").await;
+    wait_until(
+        &c,
+        "document.getElementById('rules-status').textContent.startsWith('صُدّرت القواعد')",
+        10,
+    )
+    .await;
+    let file = std::fs::read_dir(&exports)
+        .expect("exports")
+        .filter_map(|e| e.ok())
+        .find(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("khabarain-rules-")
+        })
+        .expect("the rules file");
+    let text = std::fs::read_to_string(file.path()).expect("read");
+    assert!(text.contains(&word) && text.contains("\"hide\""), "{text}");
 
     // The same in English.
     js(
