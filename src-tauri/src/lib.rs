@@ -178,6 +178,7 @@ pub fn run() {
             rules::rules,
             rules::preview_rule,
             rules::add_rule,
+            rules::update_rule,
             rules::undo_rule,
             rules::remove_rule,
             rules::hidden_by,

@@ -33,6 +33,18 @@ pub fn add_rule(app: AppHandle, state: State<'_, AppState>, rule: RuleSpec) -> C
 }
 
 #[tauri::command]
+pub fn update_rule(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+    rule: RuleSpec,
+) -> CmdResult<Applied> {
+    let applied = state.store.update_rule(id, &rule)?;
+    crate::tray::refresh(&app);
+    Ok(applied)
+}
+
+#[tauri::command]
 pub fn undo_rule(
     app: AppHandle,
     state: State<'_, AppState>,

@@ -174,6 +174,8 @@ export default {
   ruleAdd: "قاعدة جديدة…",
   ruleNone: "لا قواعد بعد.",
   ruleRemove: "حذف القاعدة",
+  ruleEdit: "تعديل",
+  ruleChange: "تعديل قاعدة القراءة",
   ruleCatches: (n) => (n === 0 ? "لا يطابقها أي خبر مخزّن" : `تطابق ${news(n)} من المخزّن`),
   ruleStored: (n) => `${news(n)}`,
   ruleNeedsTag: "اكتب وسماً للحفظ",

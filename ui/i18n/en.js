@@ -169,6 +169,8 @@ export default {
   ruleAdd: "New rule…",
   ruleNone: "No rules yet.",
   ruleRemove: "Remove rule",
+  ruleEdit: "Edit",
+  ruleChange: "Edit reading rule",
   ruleCatches: (n) => (n === 0 ? "No stored story matches" : `Matches ${stories(n)} stored`),
   ruleStored: (n) => `${stories(n)}`,
   ruleNeedsTag: "Type a tag to bookmark with",

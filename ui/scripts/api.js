@@ -64,6 +64,7 @@ export const api = {
   rules: () => invoke("rules"),
   previewRule: (rule) => invoke("preview_rule", { rule }),
   addRule: (rule) => invoke("add_rule", { rule }),
+  updateRule: (id, rule) => invoke("update_rule", { id, rule }),
   undoRule: (batch, previous) => invoke("undo_rule", { batch, previous }),
   removeRule: (id) => invoke("remove_rule", { id }),
   hiddenBy: (id) => invoke("hidden_by", { id }),

@@ -312,6 +312,18 @@ function renderRow(a, index, li = document.createElement("li")) {
   }
   meta.append(time);
   if (a.tags?.length) meta.append(tagMarks(a.tags));
+  // In the hidden view, the rule that hid it.
+  if (a.hidden_by) {
+    const by = document.createElement("bdi");
+    by.className = "hidden-by";
+    by.textContent = `«${a.hidden_by}»`;
+    // The view's title says what these are; the words are what is shown
+    // (the full sentence is said, not shown: a row has one line for it).
+    const said = document.createElement("span");
+    said.className = "visually-hidden";
+    said.textContent = `${t.hiddenBy} `;
+    meta.append(" · ", said, by);
+  }
   text.append(title, ...(snippet ? [snippet] : []), meta, states(a));
 
   li.append(dot, text, bookmarkToggle(a.bookmarked));

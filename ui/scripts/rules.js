@@ -19,6 +19,8 @@ const tag = $("rule-tag");
 const count = $("rule-count");
 const first = $("rule-first");
 const UNDO_MS = 8000;
+// The rule being changed (null: a new one).
+let editing = null;
 
 // Called after a rule changed what the lists hold (the list and the
 // navigation's counts are drawn again).
@@ -26,6 +28,10 @@ let changed = () => {};
 
 function spec() {
   return {
+    // What the editor does not show (a source, an author, a feed tag) stays.
+    source_id: editing?.source_id ?? null,
+    author: editing?.author ?? null,
+    feed_tag: editing?.feed_tag ?? null,
     words: words.value.trim(),
     action: action.value,
     field: field.value,
@@ -79,8 +85,10 @@ const schedule = () => {
   previewTimer = setTimeout(preview, 150);
 };
 
-/** Opens the editor, with `text` (words selected in an article) typed in. */
-export async function openRuleEditor(text = "") {
+/** Opens the editor, with `text` (words selected in an article) typed in,
+ *  or with the rule `rule` to change. */
+export async function openRuleEditor(text = "", rule = null) {
+  editing = rule;
   const cats = await api.categories().catch(() => []);
   const all = document.createElement("option");
   all.value = "";
@@ -95,7 +103,14 @@ export async function openRuleEditor(text = "") {
     }),
   );
   form.reset();
-  words.value = text;
+  words.value = rule ? rule.words : text;
+  if (rule) {
+    action.value = rule.action;
+    field.value = rule.field;
+    section.value = rule.category || "";
+    tag.value = rule.tag || "";
+  }
+  $("rule-title").textContent = rule ? t.ruleChange : t.ruleNew;
   openDialog(overlay, words);
   words.select();
   preview();
@@ -106,12 +121,15 @@ async function save(e) {
   const s = spec();
   if (missing(s) !== null) return;
   try {
-    const applied = await api.addRule(s);
+    // A change is applied anew to what is stored; its undo puts the rule
+    // back as it was.
+    const previous = editing;
+    const applied = previous ? await api.updateRule(previous.id, s) : await api.addRule(s);
     closeDialog();
     toast(t.ruleApplied[s.action](applied.count), UNDO_MS, {
       label: t.undo,
       run: async () => {
-        await api.undoRule(applied.batch, null).catch((err) => toast(errorMessage(err)));
+        await api.undoRule(applied.batch, previous).catch((err) => toast(errorMessage(err)));
         changed();
         renderRules().catch(() => {});
       },
@@ -158,6 +176,12 @@ export async function renderRules() {
         .filter(Boolean)
         .join(" · ");
       text.append(name, state);
+      const change = document.createElement("button");
+      change.type = "button";
+      change.className = "button small";
+      change.textContent = t.ruleEdit;
+      change.setAttribute("aria-label", `${t.ruleEdit}: ${r.words}`);
+      change.addEventListener("click", () => openRuleEditor("", r).catch((err) => toast(errorMessage(err))));
       const remove = document.createElement("button");
       remove.type = "button";
       remove.className = "button small";
@@ -173,7 +197,10 @@ export async function renderRules() {
         }
         await renderRules();
       });
-      li.append(text, remove);
+      const buttons = document.createElement("span");
+      buttons.className = "row-actions";
+      buttons.append(change, remove);
+      li.append(text, buttons);
       return li;
     }),
   );
@@ -227,15 +254,15 @@ export async function renderSavedSearches() {
   );
 }
 
-/** A note at the top of a hidden article: the rule, and a button that
- *  shows the article again (with an undo). */
+/** A note over a hidden article: the rule, and a button that shows the
+ *  article again (with an undo). */
 export async function noteIfHidden(id) {
   const by = await api.hiddenBy(id).catch(() => null);
   const article = $("article");
-  article.querySelector(".hidden-note")?.remove();
+  $("reader").querySelector(".hidden-note")?.remove();
   if (!by) return;
   const note = document.createElement("p");
-  note.className = "hidden-note page-pending";
+  note.className = "hidden-note";
   note.setAttribute("role", "note");
   const words = document.createElement("bdi");
   words.textContent = `«${by.words}»`;
@@ -261,7 +288,9 @@ export async function noteIfHidden(id) {
     }
   });
   note.append(`${t.hiddenBy} `, words, " ", show);
-  article.prepend(note);
+  // A bar under the toolbar, not the article's first line: the article
+  // opens where the reader left it, and the note must be seen wherever.
+  article.before(note);
 }
 
 export function initRules(onChange, selected) {
@@ -270,7 +299,7 @@ export function initRules(onChange, selected) {
   $("rule-cancel").addEventListener("click", closeDialog);
   for (const el of [words, tag]) el.addEventListener("input", schedule);
   for (const el of [action, field, section]) el.addEventListener("change", preview);
-  $("rule-add").addEventListener("click", () => openRuleEditor());
+  $("rule-add").addEventListener("click", () => openRuleEditor().catch((err) => toast(errorMessage(err))));
   const say = (text, isError = false) => {
     $("rules-status").textContent = text;
     $("rules-status").classList.toggle("error", isError);

@@ -135,6 +135,7 @@ fn summary_row(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
             .unwrap_or_default(),
         urgent: r.get(12)?,
         highlight: None,
+        hidden_by: None,
     })
 }
 
@@ -274,7 +275,19 @@ impl Store {
             ],
             summary_row,
         )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut rows: Vec<ArticleSummary> = rows.collect::<rusqlite::Result<_>>()?;
+        drop(stmt);
+        drop(conn);
+        // The hidden view says which rule hid each.
+        if f.hidden {
+            let ids: Vec<i64> = rows.iter().map(|a| a.id).collect();
+            for by in self.hidden_by(&ids)? {
+                if let Some(a) = rows.iter_mut().find(|a| a.id == by.article_id) {
+                    a.hidden_by = Some(by.words);
+                }
+            }
+        }
+        Ok(rows)
     }
 
     /// A page of search results. The `RANKED` most recently stored matches

@@ -55,6 +55,9 @@ pub struct ArticleSummary {
     /// In search results: what the query matched, in the original text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub highlight: Option<Highlight>,
+    /// In the hidden view: the words of the rule that hid it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hidden_by: Option<String>,
 }
 
 /// A search result's matches: the headline with its matching words marked,

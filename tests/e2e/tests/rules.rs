@@ -142,7 +142,7 @@ async fn a_word_selected_in_an_article_is_muted_and_shown_again() {
     wait_until(
         &c,
         &format!(
-            "document.querySelector('#article .hidden-note bdi')?.textContent === '«' + {} + '»'",
+            "document.querySelector('#reader .hidden-note bdi')?.textContent === '«' + {} + '»'",
             serde_json::to_string(&word).expect("json")
         ),
         10,
@@ -186,6 +186,54 @@ async fn a_word_selected_in_an_article_is_muted_and_shown_again() {
     )
     .await;
     shot(&c, "settings-rules.png").await;
+    // Changed to the headline only: applied anew, and its undo puts it back.
+    js(
+        &c,
+        "document.querySelector('#rule-list li .row-actions button').click()",
+    )
+    .await;
+    wait_until(
+        &c,
+        &format!(
+            "!document.getElementById('rule-editor').hidden && document.getElementById('rule-words').value === {}",
+            serde_json::to_string(&word).expect("json")
+        ),
+        10,
+    )
+    .await;
+    js(
+        &c,
+        "const f = document.getElementById('rule-field'); f.value = 'title'; f.dispatchEvent(new Event('change'));",
+    )
+    .await;
+    wait_until(
+        &c,
+        "document.getElementById('rule-count').textContent.startsWith('تطابق')",
+        10,
+    )
+    .await;
+    js(&c, "document.getElementById('rule-save').click()").await;
+    wait_until(&c, "document.getElementById('rule-editor').hidden", 10).await;
+    let in_titles = count(&c, "{ hidden: true }").await;
+    assert!(
+        in_titles >= 1 && in_titles < hidden,
+        "{in_titles} of {hidden}"
+    );
+    js(&c, "document.getElementById('toast-action').click()").await;
+    wait_until(
+        &c,
+        &format!("document.querySelectorAll('.article-row').length === {hidden}"),
+        10,
+    )
+    .await;
+    js(&c, "document.getElementById('settings-btn').click()").await;
+    wait_until(
+        &c,
+        "document.querySelector('#rule-list li .source-state')?.textContent.startsWith('إخفاء')",
+        10,
+    )
+    .await;
+
     // Exported beside the bookmarks' exports, the rule in it.
     js(&c, "document.getElementById('rules-export').click()").await;
     wait_until(
@@ -251,7 +299,11 @@ async fn a_word_selected_in_an_article_is_muted_and_shown_again() {
         10,
     )
     .await;
-    js(&c, "document.querySelector('#rule-list li button').click()").await;
+    js(
+        &c,
+        "document.querySelector('#rule-list li .row-actions button:last-child').click()",
+    )
+    .await;
     wait_until(
         &c,
         "document.querySelector('#category-list button[data-key=hidden]') === null",
