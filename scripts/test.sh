@@ -46,6 +46,7 @@ xvfb-run -a -s '-screen 0 1280x800x24' \
   cargo test --workspace --locked -- --ignored --test-threads=1 2>&1 | tee -a "$log"
 echo "==> installers: .deb and .rpm from a release build, then the .deb installed, run and removed"
 npm run tauri -- build --bundles deb,rpm
+scripts/xz-deb.sh
 tests/install/deb.sh
 echo "test result: install. 1 passed; 0 failed;" | tee -a "$log"
 echo "==> Windows: the app and the CLI cross-built (mingw-w64, release) and the installer made (makensis)"

@@ -16,13 +16,43 @@ const VERSION: u32 = 1;
 /// The largest file read (two hundred rules are a few tens of KiB).
 pub const MAX_BYTES: usize = 1024 * 1024;
 
+/// A rule as the file holds it: a `RuleSpec` whose source is named by its
+/// feed's address. (Its own fields rather than a flattened `RuleSpec`: the
+/// derived code of a flattened Deserialize is large, and the .deb has a
+/// budget.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileRule {
-    #[serde(flatten)]
-    pub spec: RuleSpec,
+    pub words: String,
+    #[serde(default)]
+    pub field: super::Field,
     /// The feed of the rule's source, where it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feed_tag: Option<String>,
+    pub action: super::Action,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+}
+
+impl FileRule {
+    /// The rule, its source given by id.
+    fn spec(&self, source_id: Option<i64>) -> RuleSpec {
+        RuleSpec {
+            words: self.words.clone(),
+            field: self.field,
+            source_id,
+            category: self.category.clone(),
+            author: self.author.clone(),
+            feed_tag: self.feed_tag.clone(),
+            action: self.action,
+            tag: self.tag.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,10 +92,13 @@ pub fn export(store: &Store) -> Result<String> {
                 .source_id
                 .and_then(|id| sources.iter().find(|s| s.id == id))
                 .map(|s| s.url.clone()),
-            spec: crate::rules::RuleSpec {
-                source_id: None,
-                ..r.spec
-            },
+            words: r.spec.words,
+            field: r.spec.field,
+            category: r.spec.category,
+            author: r.spec.author,
+            feed_tag: r.spec.feed_tag,
+            action: r.spec.action,
+            tag: r.spec.tag,
         })
         .collect();
     let saved_searches = store
@@ -84,7 +117,7 @@ pub fn export(store: &Store) -> Result<String> {
         rules,
         saved_searches,
     };
-    serde_json::to_string_pretty(&file).map_err(|e| Error::InvalidInput(e.to_string()))
+    serde_json::to_string(&file).map_err(|e| Error::InvalidInput(e.to_string()))
 }
 
 fn bad(why: impl Into<String>) -> Error {
@@ -110,14 +143,11 @@ pub fn read(text: &str) -> Result<RulesFile> {
     }
     for r in &file.rules {
         // Its source is named by address here; it stands for one.
-        RuleSpec {
-            source_id: r.source_url.as_ref().map(|_| 0),
-            ..r.spec.clone()
-        }
-        .checked()
-        .map_err(|e| bad(format!("rule {:?}: {e}", r.spec.words)))?;
+        r.spec(r.source_url.as_ref().map(|_| 0))
+            .checked()
+            .map_err(|e| bad(format!("rule {:?}: {e}", r.words)))?;
         if let Some(u) = &r.source_url {
-            url::Url::parse(u).map_err(|e| bad(format!("rule {:?}: source {e}", r.spec.words)))?;
+            url::Url::parse(u).map_err(|e| bad(format!("rule {:?}: source {e}", r.words)))?;
         }
     }
     for s in &file.saved_searches {
@@ -139,16 +169,12 @@ pub fn import(store: &Store, text: &str) -> Result<RulesImport> {
             Some(u) => match sources.iter().find(|s| &s.url == u) {
                 Some(s) => Some(s.id),
                 None => {
-                    report.rules_without_source.push(r.spec.words.clone());
+                    report.rules_without_source.push(r.words.clone());
                     continue;
                 }
             },
         };
-        let spec = RuleSpec {
-            source_id,
-            ..r.spec
-        }
-        .checked()?;
+        let spec = r.spec(source_id).checked()?;
         if known.contains(&spec) {
             report.rules_known += 1;
             continue;

@@ -131,8 +131,9 @@ pub struct RuleSpec {
     pub tag: Option<String>,
 }
 
-/// A stored rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A stored rule (only ever sent out: a derived Deserialize of a flattened
+/// struct is heavy code, and the .deb has a budget).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Rule {
     pub id: i64,
     #[serde(flatten)]
