@@ -343,3 +343,119 @@ async fn rules_made_before_a_sync_and_after_it_hit_the_same_articles() {
         .iter()
         .any(|a| a.id == shown));
 }
+
+/// Words the site's own headlines share, chosen by rule: every Arabic word
+/// of five letters or more in the headlines of two corpus articles or more.
+fn corpus_words(corpus: &khabarain_fixture_site::corpus::Corpus) -> Vec<String> {
+    let mut n: BTreeMap<String, HashSet<usize>> = BTreeMap::new();
+    for (k, a) in corpus.articles.iter().enumerate() {
+        for word in a.title.split_whitespace() {
+            if word.chars().count() >= 5
+                && word.chars().all(|c| ('\u{621}'..='\u{64a}').contains(&c))
+            {
+                n.entry(word.to_string()).or_default().insert(k);
+            }
+        }
+    }
+    n.into_iter()
+        .filter(|(_, ks)| ks.len() >= 2)
+        .map(|(w, _)| w)
+        .collect()
+}
+
+/// The bench corpus (the generated feeds the benchmarks sync: the site's
+/// articles recombined, renamed, a headline in four of them spelt otherwise
+/// and half of them numbered) meets a rule as its source text does: a
+/// headline rule catches exactly the generated items made from the corpus
+/// articles it catches on the site itself.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_bench_corpus_meets_a_rule_as_its_source_text_does() {
+    const ITEMS: usize = 100;
+    let site = Harness::start().await;
+    let report = site.syncer.sync(quiet()).await.expect("sync");
+    assert_eq!(report.failed_sources, 0);
+    let corpus = site.site.corpus();
+    let index_of_title: BTreeMap<String, usize> = corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(k, a)| (a.title.clone(), k))
+        .collect();
+
+    let bench = Harness::start().await;
+    for s in bench.store.sources().expect("sources") {
+        bench
+            .store
+            .set_source_enabled(s.id, false)
+            .expect("disable");
+    }
+    for f in 0..2 {
+        bench.add_source(&format!("gen/{ITEMS}/feed/{f}/"), Some("world"));
+    }
+    let report = bench.syncer.sync(quiet()).await.expect("sync");
+    assert_eq!(report.failed_sources, 0);
+    // Each generated item's corpus article, by its page's address.
+    let made_from: BTreeMap<i64, usize> = all_articles(&bench.store)
+        .into_iter()
+        .map(|a| {
+            let url = a.url.expect("an address");
+            let parts: Vec<usize> = url
+                .trim_end_matches('/')
+                .rsplit('/')
+                .take(2)
+                .filter_map(|p| p.parse().ok())
+                .collect();
+            let (i, f) = (parts[0], parts[1]);
+            let k = khabarain_fixture_site::generated::article(&corpus, ITEMS, f, i).0;
+            (a.id, k)
+        })
+        .collect();
+    assert_eq!(made_from.len(), 2 * ITEMS);
+
+    let words = corpus_words(&corpus);
+    assert!(words.len() >= 3, "{words:?}");
+    let mut checked = 0;
+    for w in &words {
+        let rule = RuleSpec {
+            field: Field::Title,
+            ..spec(w, Action::Hide)
+        };
+        let on_site: HashSet<usize> = site
+            .store
+            .preview_rule(&rule, usize::MAX)
+            .expect("preview")
+            .first
+            .iter()
+            .map(|(_, title)| index_of_title[title])
+            .collect();
+        let expected: HashSet<i64> = made_from
+            .iter()
+            .filter(|(_, k)| on_site.contains(k))
+            .map(|(id, _)| *id)
+            .collect();
+        let applied = bench.store.add_rule(&rule).expect("rule");
+        let caught: HashSet<i64> = bench
+            .store
+            .preview_rule(&rule, usize::MAX)
+            .expect("preview")
+            .first
+            .iter()
+            .map(|(id, _)| *id)
+            .collect();
+        assert_eq!(caught, expected, "{w}: the same articles, renamed");
+        assert_eq!(applied.count, expected.len(), "{w}: its count");
+        checked += expected.len();
+        bench.store.remove_rule(applied.rule_id).expect("remove");
+    }
+    eprintln!(
+        "bench corpus: {} headline rules, {checked} generated items caught as their source articles are",
+        words.len()
+    );
+    assert!(checked > 0);
+    assert_eq!(bench.store.count_articles(&hidden()).expect("hidden"), 0);
+    assert_eq!(
+        bench.store.article_count().expect("n"),
+        2 * ITEMS as i64,
+        "nothing deleted"
+    );
+}
