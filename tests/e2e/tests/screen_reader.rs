@@ -197,6 +197,23 @@ async fn the_tree_a_screen_reader_gets() {
     c.close().await.expect("close");
 }
 
+/// Orca under `script`, stopped when the test ends, passed or not.
+struct Orca(std::process::Child);
+
+impl Drop for Orca {
+    fn drop(&mut self) {
+        // script runs Orca in a session of its own: Orca goes by its pid.
+        let id = self.0.id();
+        let children =
+            std::fs::read_to_string(format!("/proc/{id}/task/{id}/children")).unwrap_or_default();
+        for pid in children.split_whitespace() {
+            let _ = Command::new("kill").args(["-KILL", pid]).status();
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// Orca itself, headless, on the app's session bus with its debug log
 /// (what it says is read from its "SPEECH OUTPUT" lines): it finds the app
 /// and announces its window by name.
@@ -210,19 +227,29 @@ async fn orca_announces_the_window() {
     // that becomes active, so it has to be there when the app's opens.
     let log = screenshot_dir().join("orca.log");
     let _ = std::fs::remove_file(&log);
-    let mut orca = Command::new("orca")
-        .args(["--replace", "--debug-file"])
-        .arg(&log)
-        .arg("-u")
-        .arg(home.path().join("orca"))
-        .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
-        .env("HOME", home.path())
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("orca starts (package orca)");
+    // Orca writes its debug log through Python's open(), which keeps a
+    // file's last 8 KB back until more comes: a line it has spoken could
+    // wait there (CI once timed out on a "said" that was only unwritten).
+    // A terminal is written line by line, so Orca gets one from `script`
+    // (util-linux), its log as the terminal's output, flushed as it comes.
+    let command = format!(
+        "exec orca --replace --debug-file /dev/stdout -u {}",
+        home.path().join("orca").display()
+    );
+    let _orca = Orca(
+        Command::new("script")
+            .args(["--quiet", "--flush", "--return", "--command", &command])
+            .arg(&log)
+            .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("orca starts (packages orca, bsdutils)"),
+    );
     let spoken = || -> Vec<String> {
         std::fs::read_to_string(&log)
             .unwrap_or_default()
@@ -231,30 +258,49 @@ async fn orca_announces_the_window() {
             .map(str::to_owned)
             .collect()
     };
-    let wait_said = |what: String| async move {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-        while !spoken().iter().any(|l| l.contains(&what)) {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "Orca never said {what:?}; it said:\n{}",
-                spoken().join("\n")
-            );
+    // Waits up to `secs` for Orca to say `what`.
+    let said_within = |what: &'static str, secs: u64| async move {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+        loop {
+            if spoken().iter().any(|l| l.contains(what)) {
+                return true;
+            }
+            if std::time::Instant::now() >= deadline {
+                return false;
+            }
             tokio::time::sleep(std::time::Duration::from_millis(200)).await;
         }
     };
-    wait_said("Screen reader on".to_owned()).await;
+    // What Orca heard from the app, for the failure message.
+    let heard = || -> String {
+        std::fs::read_to_string(&log)
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| {
+                l.contains("SPEECH OUTPUT")
+                    || (l.contains("EVENT MANAGER") && l.contains("khabarain"))
+                    || l.contains("hung")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(
+        said_within("Screen reader on", 20).await,
+        "Orca did not start:\n{}",
+        heard()
+    );
 
     let mut env = khabarain_e2e::app_env(home.path(), &site.base_url());
     env.push(("DBUS_SESSION_BUS_ADDRESS", bus.address.clone()));
     let driver = Driver::start(&env, home.path());
     let c = driver.session().await;
     wait_synced(&c).await;
-    // Orca announces the window by its Arabic name when it opens. (It
-    // hears nothing from the page itself here: under Xvfb Orca 43 gets no
-    // events from WebKitGTK's web process, nor key events, so what it
-    // would read in the page is checked on the tree above instead.)
-    wait_said("قارئ خبرين frame".to_owned()).await;
-    let _ = orca.kill();
-    let _ = orca.wait();
+    // Orca announces the window by its Arabic name when it opens. (What it
+    // would read in the page is checked on the tree above.)
+    assert!(
+        said_within("قارئ خبرين frame", 30).await,
+        "Orca never said the window's name; it heard:\n{}",
+        heard()
+    );
     c.close().await.expect("close");
 }
