@@ -177,6 +177,7 @@ pub fn run() {
             alerts::set_alert_settings,
             rules::rules,
             rules::preview_rule,
+            rules::byline_names,
             rules::add_rule,
             rules::update_rule,
             rules::undo_rule,

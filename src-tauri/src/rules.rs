@@ -7,6 +7,7 @@ use khabarain_core::rules::file::RulesImport;
 use khabarain_core::rules::{Rule, RuleSpec};
 use khabarain_core::store::rules::{Applied, HiddenBy, RulePreview};
 use khabarain_core::store::saved_searches::{SavedSearch, SearchSpec};
+use khabarain_core::store::BylineNames;
 use tauri::{AppHandle, State};
 
 use crate::error::CmdResult;
@@ -14,6 +15,8 @@ use crate::state::AppState;
 
 /// Headlines the rule's editor shows under its count.
 const PREVIEW_HEADLINES: usize = 5;
+/// Authors and feed tags the editor offers as the reader types.
+const OFFERED_NAMES: usize = 300;
 
 #[tauri::command]
 pub fn rules(state: State<'_, AppState>) -> CmdResult<Vec<Rule>> {
@@ -23,6 +26,11 @@ pub fn rules(state: State<'_, AppState>) -> CmdResult<Vec<Rule>> {
 #[tauri::command]
 pub fn preview_rule(state: State<'_, AppState>, rule: RuleSpec) -> CmdResult<RulePreview> {
     Ok(state.store.preview_rule(&rule, PREVIEW_HEADLINES)?)
+}
+
+#[tauri::command]
+pub fn byline_names(state: State<'_, AppState>) -> CmdResult<BylineNames> {
+    Ok(state.store.byline_names(OFFERED_NAMES)?)
 }
 
 #[tauri::command]

@@ -63,6 +63,7 @@ export const api = {
   setRetention: (maxAgeDays, maxArticles) => invoke("set_retention", { maxAgeDays, maxArticles }),
   rules: () => invoke("rules"),
   previewRule: (rule) => invoke("preview_rule", { rule }),
+  bylineNames: () => invoke("byline_names"),
   addRule: (rule) => invoke("add_rule", { rule }),
   updateRule: (id, rule) => invoke("update_rule", { id, rule }),
   undoRule: (batch, previous) => invoke("undo_rule", { batch, previous }),

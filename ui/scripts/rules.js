@@ -15,6 +15,9 @@ const words = $("rule-words");
 const action = $("rule-action");
 const field = $("rule-field");
 const section = $("rule-section");
+const source = $("rule-source");
+const author = $("rule-author");
+const feedTag = $("rule-feed-tag");
 const tag = $("rule-tag");
 const count = $("rule-count");
 const first = $("rule-first");
@@ -28,14 +31,13 @@ let changed = () => {};
 
 function spec() {
   return {
-    // What the editor does not show (a source, an author, a feed tag) stays.
-    source_id: editing?.source_id ?? null,
-    author: editing?.author ?? null,
-    feed_tag: editing?.feed_tag ?? null,
     words: words.value.trim(),
     action: action.value,
     field: field.value,
     category: section.value || null,
+    source_id: source.value ? Number(source.value) : null,
+    author: author.value.trim() || null,
+    feed_tag: feedTag.value.trim() || null,
     tag: action.value === "bookmark" ? tag.value.trim() || null : null,
   };
 }
@@ -44,8 +46,16 @@ function spec() {
 function missing(s) {
   if (!s.words) return "";
   if (s.action === "bookmark" && !s.tag) return t.ruleNeedsTag;
-  if (s.action === "only" && !s.category) return t.ruleNeedsSection;
+  if (s.action === "only" && !s.category && s.source_id === null) return t.ruleNeedsSection;
   return null;
+}
+
+/** An <option>: `value`, shown as `label` (a datalist's shows its value). */
+function option(value, label = null) {
+  const o = document.createElement("option");
+  o.value = value;
+  if (label !== null) o.textContent = label;
+  return o;
 }
 
 let previewGen = 0;
@@ -89,25 +99,32 @@ const schedule = () => {
  *  or with the rule `rule` to change. */
 export async function openRuleEditor(text = "", rule = null) {
   editing = rule;
-  const cats = await api.categories().catch(() => []);
-  const all = document.createElement("option");
-  all.value = "";
-  all.textContent = t.allSections;
+  // What the rule can be narrowed to: the sections, the sources, and the
+  // authors and feed tags the stored stories name (offered as one types).
+  const [cats, sources, names] = await Promise.all([
+    api.categories().catch(() => []),
+    api.sources().catch(() => []),
+    api.bylineNames().catch(() => ({ authors: [], feed_tags: [] })),
+  ]);
   section.replaceChildren(
-    all,
-    ...cats.map((c) => {
-      const o = document.createElement("option");
-      o.value = c.slug;
-      o.textContent = c.name;
-      return o;
-    }),
+    option("", t.allSections),
+    ...cats.map((c) => option(c.slug, c.name)),
   );
+  source.replaceChildren(
+    option("", t.allSources),
+    ...sources.map((s) => option(String(s.id), s.title || s.url)),
+  );
+  $("rule-authors").replaceChildren(...names.authors.map((n) => option(n)));
+  $("rule-feed-tags").replaceChildren(...names.feed_tags.map((n) => option(n)));
   form.reset();
   words.value = rule ? rule.words : text;
   if (rule) {
     action.value = rule.action;
     field.value = rule.field;
     section.value = rule.category || "";
+    source.value = rule.source_id === null ? "" : String(rule.source_id);
+    author.value = rule.author || "";
+    feedTag.value = rule.feed_tag || "";
     tag.value = rule.tag || "";
   }
   $("rule-title").textContent = rule ? t.ruleChange : t.ruleNew;
@@ -145,7 +162,13 @@ async function save(e) {
  *  stored stories it catches, and a button to remove it. */
 export async function renderRules() {
   const list = $("rule-list");
-  const rules = await api.rules();
+  const [rules, cats, sources] = await Promise.all([
+    api.rules(),
+    api.categories().catch(() => []),
+    api.sources().catch(() => []),
+  ]);
+  const sectionName = new Map(cats.map((c) => [c.slug, c.name]));
+  const sourceName = new Map(sources.map((s) => [s.id, s.title || s.url]));
   if (!rules.length) {
     const li = document.createElement("li");
     li.className = "hint";
@@ -170,7 +193,10 @@ export async function renderRules() {
         t.ruleActions[r.action],
         r.tag ? `«${r.tag}»` : null,
         r.field !== "any" ? t.ruleFields[r.field] : null,
-        r.category,
+        r.category ? sectionName.get(r.category) || r.category : null,
+        r.source_id === null ? null : sourceName.get(r.source_id),
+        r.author ? t.ruleByAuthor(r.author) : null,
+        r.feed_tag ? t.ruleWithFeedTag(r.feed_tag) : null,
         t.ruleStored(r.hits),
       ]
         .filter(Boolean)
@@ -297,8 +323,8 @@ export function initRules(onChange, selected) {
   changed = onChange;
   form.addEventListener("submit", save);
   $("rule-cancel").addEventListener("click", closeDialog);
-  for (const el of [words, tag]) el.addEventListener("input", schedule);
-  for (const el of [action, field, section]) el.addEventListener("change", preview);
+  for (const el of [words, tag, author, feedTag]) el.addEventListener("input", schedule);
+  for (const el of [action, field, section, source]) el.addEventListener("change", preview);
   $("rule-add").addEventListener("click", () => openRuleEditor().catch((err) => toast(errorMessage(err))));
   const say = (text, isError = false) => {
     $("rules-status").textContent = text;

@@ -90,3 +90,77 @@ pub(super) const BY_AUTHOR_SQL: &str =
     "SELECT article_id FROM article_authors WHERE name = ?3 COLLATE NOCASE";
 pub(super) const BY_TAG_SQL: &str = "SELECT article_id FROM article_feed_tags
     WHERE term = ?3 COLLATE NOCASE OR label = ?3 COLLATE NOCASE";
+
+/// The names a rule can be narrowed to, as the stored articles give them:
+/// the authors and the feed tags (the label where the feed gives one), the
+/// most common first. The rule's editor offers them as the reader types.
+#[derive(Debug, Default, serde::Serialize)]
+pub struct BylineNames {
+    pub authors: Vec<String>,
+    pub feed_tags: Vec<String>,
+}
+
+impl super::Store {
+    /// Up to `limit` authors and `limit` feed tags, each told once however
+    /// its case is written.
+    pub fn byline_names(&self, limit: usize) -> Result<BylineNames> {
+        let conn = self.conn()?;
+        let names = |sql: &str| -> Result<Vec<String>> {
+            Ok(conn
+                .prepare(sql)?
+                .query_map([limit as i64], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?)
+        };
+        Ok(BylineNames {
+            authors: names(
+                "SELECT name FROM article_authors WHERE name <> ''
+                 GROUP BY name COLLATE NOCASE ORDER BY COUNT(*) DESC, name LIMIT ?1",
+            )?,
+            feed_tags: names(
+                "SELECT COALESCE(NULLIF(label, ''), term) AS shown FROM article_feed_tags
+                 WHERE shown <> ''
+                 GROUP BY shown COLLATE NOCASE ORDER BY COUNT(*) DESC, shown LIMIT ?1",
+            )?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::feed::{Person, Tag};
+    use crate::store::test_support::article;
+    use crate::store::{NewArticle, Store};
+
+    #[test]
+    fn names_a_rule_can_be_narrowed_to_most_common_first() {
+        let store = Store::open_in_memory().expect("store");
+        let person = |name: &str| Person {
+            name: name.into(),
+            email: None,
+            url: None,
+        };
+        let labelled = Tag {
+            label: Some("اقتصاد".into()),
+            ..Tag::new("economy")
+        };
+        for (n, authors, tags) in [
+            (1, vec!["سارة علي", "Reuters"], vec![Tag::new("غزة")]),
+            (2, vec!["reuters"], vec![Tag::new("غزة"), labelled.clone()]),
+            (3, vec!["Reuters", ""], vec![Tag::new("")]),
+        ] {
+            let a = NewArticle {
+                authors: authors.into_iter().map(person).collect(),
+                feed_tags: tags,
+                ..article(n, &format!("خبر {n}"), "نص")
+            };
+            store.insert_article(&a, None, &[]).expect("insert");
+        }
+        let names = store.byline_names(10).expect("names");
+        // Reuters three times in two cases, told once; no empty name.
+        assert_eq!(names.authors.len(), 2, "{:?}", names.authors);
+        assert!(names.authors[0].eq_ignore_ascii_case("reuters"));
+        assert_eq!(names.authors[1], "سارة علي");
+        assert_eq!(names.feed_tags, ["غزة", "اقتصاد"]);
+        assert_eq!(store.byline_names(1).expect("names").authors.len(), 1);
+    }
+}

@@ -34,6 +34,7 @@ use rusqlite_migration::{Migrations, M};
 use crate::error::{Error, Result};
 pub use articles::{BodySource, EntryKey, EntryState, NewArticle};
 pub use bookmarks::{normalize_tags, Bookmark, MAX_NOTE_CHARS, MAX_TAGS, MAX_TAG_CHARS};
+pub use bylines::BylineNames;
 pub use images::NewImage;
 pub use models::*;
 pub use retention::{Retention, RetentionReport};
