@@ -25,14 +25,8 @@ use khabarain_fixture_site::FixtureSite;
 /// Ten rules as readers make them, over words the generated corpus uses.
 fn rules() -> Vec<RuleSpec> {
     let rule = |words: &str, action: Action| RuleSpec {
-        words: words.into(),
-        field: Field::Any,
-        source_id: None,
-        category: None,
-        author: None,
-        feed_tag: None,
-        action,
         tag: (action == Action::Bookmark).then(|| "متابعة".to_string()),
+        ..RuleSpec::new(words, action)
     };
     vec![
         rule("أوكرانيا", Action::Hide),

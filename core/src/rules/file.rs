@@ -200,20 +200,7 @@ pub fn import(store: &Store, text: &str) -> Result<RulesImport> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{Action, Field};
-
-    fn spec(words: &str, action: Action) -> RuleSpec {
-        RuleSpec {
-            words: words.into(),
-            field: Field::Any,
-            source_id: None,
-            category: None,
-            author: None,
-            feed_tag: None,
-            action,
-            tag: None,
-        }
-    }
+    use crate::rules::Action;
 
     #[test]
     fn rules_and_searches_go_out_and_come_back_once() {
@@ -221,15 +208,16 @@ mod tests {
         let src = a
             .ensure_source("https://feeds.example/world.xml", None)
             .expect("source");
-        a.add_rule(&spec("ترامب", Action::Hide)).expect("rule");
+        a.add_rule(&RuleSpec::new("ترامب", Action::Hide))
+            .expect("rule");
         a.add_rule(&RuleSpec {
             source_id: Some(src),
-            ..spec("«كأس العالم»", Action::Only)
+            ..RuleSpec::new("«كأس العالم»", Action::Only)
         })
         .expect("rule");
         a.add_rule(&RuleSpec {
             tag: Some("زلازل".into()),
-            ..spec("زلزال", Action::Bookmark)
+            ..RuleSpec::new("زلزال", Action::Bookmark)
         })
         .expect("rule");
         a.save_search(&SearchSpec {

@@ -150,6 +150,20 @@ fn blank(s: &Option<String>) -> Option<String> {
 }
 
 impl RuleSpec {
+    /// A rule on these words, in the headline and text, on every source.
+    pub fn new(words: &str, action: Action) -> Self {
+        Self {
+            words: words.into(),
+            field: Field::Any,
+            source_id: None,
+            category: None,
+            author: None,
+            feed_tag: None,
+            action,
+            tag: None,
+        }
+    }
+
     /// The rule as it will be kept: text trimmed and cleaned, empty
     /// optional parts dropped; an error says what is wrong with it.
     pub fn checked(&self) -> Result<RuleSpec> {
@@ -210,33 +224,28 @@ impl RuleSpec {
 mod tests {
     use super::*;
 
-    fn spec(words: &str, action: Action) -> RuleSpec {
-        RuleSpec {
-            words: words.into(),
-            field: Field::Any,
-            source_id: None,
-            category: None,
-            author: None,
-            feed_tag: None,
-            action,
-            tag: None,
-        }
-    }
-
     #[test]
     fn a_rule_is_checked_before_it_is_kept() {
-        assert!(spec("  ", Action::Hide).checked().is_err());
+        assert!(RuleSpec::new("  ", Action::Hide).checked().is_err());
         assert!(
-            spec("...", Action::Hide).checked().is_err(),
+            RuleSpec::new("...", Action::Hide).checked().is_err(),
             "nothing to search"
         );
-        assert!(spec(&"ا".repeat(201), Action::Hide).checked().is_err());
-        assert!(spec("ترامب", Action::Bookmark).checked().is_err(), "no tag");
-        assert!(spec("ترامب", Action::Only).checked().is_err(), "no scope");
+        assert!(RuleSpec::new(&"ا".repeat(201), Action::Hide)
+            .checked()
+            .is_err());
+        assert!(
+            RuleSpec::new("ترامب", Action::Bookmark).checked().is_err(),
+            "no tag"
+        );
+        assert!(
+            RuleSpec::new("ترامب", Action::Only).checked().is_err(),
+            "no scope"
+        );
         let ok = RuleSpec {
             tag: Some(" سياسة ".into()),
             category: Some("  ".into()),
-            ..spec(" ترامب\u{202e} ", Action::Bookmark)
+            ..RuleSpec::new(" ترامب\u{202e} ", Action::Bookmark)
         }
         .checked()
         .expect("valid");
@@ -245,7 +254,7 @@ mod tests {
         assert_eq!(ok.category, None);
         let hide = RuleSpec {
             tag: Some("x".into()),
-            ..spec("ترامب", Action::Hide)
+            ..RuleSpec::new("ترامب", Action::Hide)
         };
         assert_eq!(hide.checked().expect("valid").tag, None, "only saving tags");
     }

@@ -216,17 +216,7 @@ impl Store {
         {
             return Ok(p.query.clone());
         }
-        let frequency = |term: &str| -> Option<i64> {
-            let mut stmt = conn
-                .prepare_cached("SELECT doc FROM articles_vocab WHERE term = ?1")
-                .ok()?;
-            Some(
-                stmt.query_row([term], |r| r.get(0))
-                    .optional()
-                    .ok()?
-                    .unwrap_or(0),
-            )
-        };
+        let frequency = |term: &str| super::search::vocab_frequency(&conn, term);
         let query = Query::parse_with(text, STEMMER, &frequency);
         *last = Some(ParsedQuery {
             text: text.to_string(),

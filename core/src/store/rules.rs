@@ -71,17 +71,7 @@ impl Hidden {
 /// nothing stored can match them. Read as a finished search (no word taken
 /// as a prefix), against the index's vocabulary as a search is.
 fn rule_match(tx: &rusqlite::Connection, spec: &RuleSpec) -> Result<Option<String>> {
-    let frequency = |term: &str| -> Option<i64> {
-        let mut stmt = tx
-            .prepare_cached("SELECT doc FROM articles_vocab WHERE term = ?1")
-            .ok()?;
-        Some(
-            stmt.query_row([term], |r| r.get(0))
-                .optional()
-                .ok()?
-                .unwrap_or(0),
-        )
-    };
+    let frequency = |term: &str| super::search::vocab_frequency(tx, term);
     let query = Query::parse_with(&format!("{} ", spec.words), STEMMER, &frequency);
     Ok(query.map(|q| format!("{} : ({})", spec.field.columns(), q.fts)))
 }
@@ -238,6 +228,29 @@ fn spec_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, RuleSpec, i64, i64)
     ))
 }
 
+/// Writes a checked spec over rule `id` (a change, or an undo putting the
+/// rule back); false when there is no such rule.
+fn write_spec(tx: &Transaction<'_>, id: i64, spec: &RuleSpec) -> Result<bool> {
+    let n = tx.execute(
+        "UPDATE rules SET words = ?2, field = ?3, source_id = ?4, category_slug = ?5,
+                          author = ?6, feed_tag = ?7, action = ?8, tag = ?9, updated_at = ?10
+         WHERE id = ?1",
+        params![
+            id,
+            spec.words,
+            spec.field.as_str(),
+            spec.source_id,
+            spec.category,
+            spec.author,
+            spec.feed_tag,
+            spec.action.as_str(),
+            spec.tag,
+            now()
+        ],
+    )?;
+    Ok(n > 0)
+}
+
 const RULE_COLUMNS: &str = "r.id, r.words, r.field, r.source_id, r.category_slug, r.author,
     r.action, r.tag, r.feed_tag, r.created_at,
     (SELECT COUNT(*) FROM rule_hits h WHERE h.rule_id = r.id)";
@@ -334,24 +347,7 @@ impl Store {
         let mut conn = self.conn()?;
         let tx = conn.transaction()?;
         let batch = next_batch(&tx)?;
-        let n = tx.execute(
-            "UPDATE rules SET words = ?2, field = ?3, source_id = ?4, category_slug = ?5,
-                              author = ?6, feed_tag = ?7, action = ?8, tag = ?9, updated_at = ?10
-             WHERE id = ?1",
-            params![
-                id,
-                spec.words,
-                spec.field.as_str(),
-                spec.source_id,
-                spec.category,
-                spec.author,
-                spec.feed_tag,
-                spec.action.as_str(),
-                spec.tag,
-                now()
-            ],
-        )?;
-        if n == 0 {
+        if !write_spec(&tx, id, &spec)? {
             return Err(Error::NotFound(format!("rule {id}")));
         }
         tx.execute("DELETE FROM rule_hits WHERE rule_id = ?1", [id])?;
@@ -394,23 +390,7 @@ impl Store {
         if made_by == batch {
             tx.execute("DELETE FROM rules WHERE id = ?1", [rule_id])?;
         } else if let Some(spec) = previous {
-            tx.execute(
-                "UPDATE rules SET words = ?2, field = ?3, source_id = ?4, category_slug = ?5,
-                                  author = ?6, feed_tag = ?7, action = ?8, tag = ?9, updated_at = ?10
-                 WHERE id = ?1",
-                params![
-                    rule_id,
-                    spec.words,
-                    spec.field.as_str(),
-                    spec.source_id,
-                    spec.category,
-                    spec.author,
-                    spec.feed_tag,
-                    spec.action.as_str(),
-                    spec.tag,
-                    now()
-                ],
-            )?;
+            write_spec(&tx, rule_id, &spec)?;
             tx.execute("DELETE FROM rule_hits WHERE rule_id = ?1", [rule_id])?;
             let again = next_batch(&tx)?;
             apply_stored(&tx, rule_id, &spec, again)?;
@@ -604,19 +584,6 @@ mod tests {
     use crate::store::test_support::article;
     use crate::store::{ListFilter, NewArticle};
 
-    fn spec(words: &str, action: Action) -> RuleSpec {
-        RuleSpec {
-            words: words.into(),
-            field: Field::Any,
-            source_id: None,
-            category: None,
-            author: None,
-            feed_tag: None,
-            action,
-            tag: None,
-        }
-    }
-
     fn add(store: &Store, n: i64, title: &str, body: &str, section: &str) -> i64 {
         let a = NewArticle {
             category_slug: Some(section.into()),
@@ -660,7 +627,7 @@ mod tests {
     fn a_rule_catches_the_forms_of_its_words_and_not_look_alikes() {
         let (store, [t1, t2, l3, _, l5, _]) = seeded();
         let p = store
-            .preview_rule(&spec("ترامب", Action::Hide), 5)
+            .preview_rule(&RuleSpec::new("ترامب", Action::Hide), 5)
             .expect("preview");
         assert_eq!(p.count, 2);
         assert_eq!(
@@ -668,14 +635,14 @@ mod tests {
             vec![t2, t1]
         );
         let p = store
-            .preview_rule(&spec("اللاجئ", Action::Hide), 5)
+            .preview_rule(&RuleSpec::new("اللاجئ", Action::Hide), 5)
             .expect("preview");
         let mut got: Vec<i64> = p.first.iter().map(|x| x.0).collect();
         got.sort();
         assert_eq!(got, vec![l3, l5], "not الملجأ or لجأ");
         let title_only = RuleSpec {
             field: Field::Title,
-            ..spec("ترامب", Action::Hide)
+            ..RuleSpec::new("ترامب", Action::Hide)
         };
         assert_eq!(
             store.preview_rule(&title_only, 5).expect("preview").count,
@@ -683,15 +650,15 @@ mod tests {
         );
         let text_only = RuleSpec {
             field: Field::Text,
-            ..spec("ترامب", Action::Hide)
+            ..RuleSpec::new("ترامب", Action::Hide)
         };
         assert_eq!(
             store.preview_rule(&text_only, 5).expect("preview").first[0].0,
             t2
         );
-        let phrase = spec("«عودة اللاجئين»", Action::Hide);
+        let phrase = RuleSpec::new("«عودة اللاجئين»", Action::Hide);
         assert_eq!(store.preview_rule(&phrase, 5).expect("preview").count, 1);
-        let apart = spec("«اللاجئين عودة»", Action::Hide);
+        let apart = RuleSpec::new("«اللاجئين عودة»", Action::Hide);
         assert_eq!(store.preview_rule(&apart, 5).expect("preview").count, 0);
     }
 
@@ -699,7 +666,9 @@ mod tests {
     fn hiding_takes_articles_out_of_lists_and_counts_and_back() {
         let (store, [t1, t2, l3, c4, l5, m6]) = seeded();
         let all = ListFilter::default();
-        let applied = store.add_rule(&spec("ترامب", Action::Hide)).expect("add");
+        let applied = store
+            .add_rule(&RuleSpec::new("ترامب", Action::Hide))
+            .expect("add");
         assert_eq!(applied.count, 2);
         assert_eq!(listed(&store, all.clone()), vec![l3, c4, l5, m6]);
         let hidden = ListFilter {
@@ -750,7 +719,9 @@ mod tests {
     fn read_and_bookmark_rules_undo_exactly_what_they_did() {
         let (store, [t1, t2, ..]) = seeded();
         store.set_read(t1, true).expect("read by the reader");
-        let applied = store.add_rule(&spec("ترامب", Action::Read)).expect("add");
+        let applied = store
+            .add_rule(&RuleSpec::new("ترامب", Action::Read))
+            .expect("add");
         assert_eq!(applied.count, 2);
         let unread = ListFilter {
             unread_only: true,
@@ -773,7 +744,7 @@ mod tests {
 
         let save = RuleSpec {
             tag: Some("أمريكا".into()),
-            ..spec("ترامب", Action::Bookmark)
+            ..RuleSpec::new("ترامب", Action::Bookmark)
         };
         let applied = store.add_rule(&save).expect("add");
         let tagged = ListFilter {
@@ -791,7 +762,7 @@ mod tests {
         let (store, [t1, t2, l3, c4, l5, m6]) = seeded();
         let keep = RuleSpec {
             category: Some("world".into()),
-            ..spec("اللاجئ", Action::Only)
+            ..RuleSpec::new("اللاجئ", Action::Only)
         };
         let applied = store.add_rule(&keep).expect("add");
         assert_eq!(applied.count, 2, "the world section's t1 and m6");
@@ -806,14 +777,16 @@ mod tests {
             hidden: true,
             ..Default::default()
         };
-        let first = store.add_rule(&spec("ترامب", Action::Hide)).expect("add");
+        let first = store
+            .add_rule(&RuleSpec::new("ترامب", Action::Hide))
+            .expect("add");
         let changed = store
-            .update_rule(first.rule_id, &spec("اللاجئ", Action::Hide))
+            .update_rule(first.rule_id, &RuleSpec::new("اللاجئ", Action::Hide))
             .expect("change");
         assert_eq!(changed.count, 2);
         assert_eq!(listed(&store, hidden.clone()), vec![l3, l5]);
         store
-            .undo_rule(changed.batch, Some(&spec("ترامب", Action::Hide)))
+            .undo_rule(changed.batch, Some(&RuleSpec::new("ترامب", Action::Hide)))
             .expect("undo");
         assert_eq!(listed(&store, hidden), vec![t1, t2]);
         assert_eq!(store.rule(first.rule_id).expect("kept").spec.words, "ترامب");
@@ -825,7 +798,9 @@ mod tests {
         store
             .apply_rules_to_new()
             .expect("first pass sets the mark");
-        store.add_rule(&spec("ترامب", Action::Notify)).expect("add");
+        store
+            .add_rule(&RuleSpec::new("ترامب", Action::Notify))
+            .expect("add");
         let n = add(&store, 7, "ترامب يصل", "نص", "world");
         assert_eq!(store.apply_rules_to_new().expect("pass"), 1);
         assert_eq!(store.apply_rules_to_new().expect("again"), 0);

@@ -4,7 +4,7 @@
 //! stemmer changes `INDEX_VERSION`, and the index is rebuilt (resumably, in
 //! batches, while the app runs).
 
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::Store;
 use crate::error::Result;
@@ -39,6 +39,21 @@ pub(super) struct Searchable<'a> {
     pub sections: Option<&'a str>,
     /// Its authors' names and the feed's tags.
     pub byline: &'a str,
+}
+
+/// How many stored articles hold `term` (the index's vocabulary), which a
+/// query's parser weighs a word's readings by; `None` when the index cannot
+/// be asked. Searches and rules read words the same way through it.
+pub(super) fn vocab_frequency(conn: &Connection, term: &str) -> Option<i64> {
+    let mut stmt = conn
+        .prepare_cached("SELECT doc FROM articles_vocab WHERE term = ?1")
+        .ok()?;
+    Some(
+        stmt.query_row([term], |r| r.get(0))
+            .optional()
+            .ok()?
+            .unwrap_or(0),
+    )
 }
 
 /// Writes the index row of an article; `fresh` when it has none yet (a

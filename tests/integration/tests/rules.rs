@@ -23,19 +23,6 @@ use khabarain_integration_tests::{all_articles, quiet, Harness};
 const SEED: u64 = 30;
 const ARTICLES: usize = 1_500;
 
-fn spec(words: &str, action: Action) -> RuleSpec {
-    RuleSpec {
-        words: words.into(),
-        field: Field::Any,
-        source_id: None,
-        category: None,
-        author: None,
-        feed_tag: None,
-        action,
-        tag: None,
-    }
-}
-
 fn count(store: &Store, f: ListFilter) -> i64 {
     store.count_articles(&f).expect("count")
 }
@@ -98,7 +85,7 @@ fn a_rule_catches_a_thing_in_every_form_and_nothing_else() {
             .map(|(id, _)| *id)
             .collect();
         let p = store
-            .preview_rule(&spec(&words, Action::Hide), usize::MAX)
+            .preview_rule(&RuleSpec::new(&words, Action::Hide), usize::MAX)
             .expect("preview");
         assert_eq!(p.count, p.first.len());
         let caught: HashSet<i64> = p.first.iter().map(|(id, _)| *id).collect();
@@ -141,7 +128,9 @@ fn every_action_does_exactly_what_its_count_says_and_is_taken_back() {
     assert_eq!(count(&store, ListFilter::default()), total);
 
     // Hide: the lists and the counts lose exactly what it caught.
-    let hide = store.add_rule(&spec("روسيا", Action::Hide)).expect("hide");
+    let hide = store
+        .add_rule(&RuleSpec::new("روسيا", Action::Hide))
+        .expect("hide");
     assert!(hide.count > 50, "{hide:?}");
     assert_eq!(
         count(&store, ListFilter::default()),
@@ -173,11 +162,13 @@ fn every_action_does_exactly_what_its_count_says_and_is_taken_back() {
 
     // Read: the unread count drops by what it changed, no more.
     let before = count(&store, unread());
-    let read = store.add_rule(&spec("الصين", Action::Read)).expect("read");
+    let read = store
+        .add_rule(&RuleSpec::new("الصين", Action::Read))
+        .expect("read");
     let changed = before - count(&store, unread());
     assert!(changed > 0 && changed <= read.count as i64);
     let visible_china = store
-        .preview_rule(&spec("الصين", Action::Read), usize::MAX)
+        .preview_rule(&RuleSpec::new("الصين", Action::Read), usize::MAX)
         .expect("preview")
         .first
         .iter()
@@ -192,7 +183,7 @@ fn every_action_does_exactly_what_its_count_says_and_is_taken_back() {
     let save = store
         .add_rule(&RuleSpec {
             tag: Some("سفن".into()),
-            ..spec("سفينة", Action::Bookmark)
+            ..RuleSpec::new("سفينة", Action::Bookmark)
         })
         .expect("save");
     let tagged = ListFilter {
@@ -281,7 +272,7 @@ fn wire_words(w: &Wire) -> Vec<String> {
 fn add_rules(store: &Store, words: &[String]) {
     let actions = [Action::Hide, Action::Read, Action::Notify];
     for (w, a) in words.iter().zip(actions) {
-        store.add_rule(&spec(w, a)).expect("rule");
+        store.add_rule(&RuleSpec::new(w, a)).expect("rule");
     }
 }
 
@@ -418,7 +409,7 @@ async fn the_bench_corpus_meets_a_rule_as_its_source_text_does() {
     for w in &words {
         let rule = RuleSpec {
             field: Field::Title,
-            ..spec(w, Action::Hide)
+            ..RuleSpec::new(w, Action::Hide)
         };
         let on_site: HashSet<usize> = site
             .store
