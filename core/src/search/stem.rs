@@ -186,6 +186,12 @@ fn with_proclitics(word: &str, stemmer: Stemmer) -> Vec<String> {
             out.push(stem(&format!("{p}{base}"), stemmer));
         } else if p.ends_with('ل') {
             out.push(stem(&format!("{p}ل{base}"), stemmer));
+            // A word that begins with ل loses the article's ل too: ل +
+            // اللاجئ is written للاجئ (two lams, not three), which the
+            // stemmer reads as لل + اجئ.
+            if base.starts_with('ل') {
+                out.push(stem(&format!("{p}{base}"), stemmer));
+            }
         }
     }
     out
@@ -340,6 +346,11 @@ mod tests {
         assert!(r("الاقتصاد").off.is_empty());
         assert!(!r("الاقتصاد").on.contains(&"لاقتصاد".to_string()));
         assert_eq!(r("الله"), Readings::default());
+        // ل before a definite word that begins with ل: two lams, not three.
+        let written = stem(&normalize("للاجئين"), Stemmer::Light);
+        assert!(r("اللاجئ").on.contains(&written), "{:?}", r("اللاجئ").on);
+        assert!(r("اللاجئين").on.contains(&written));
+        assert!(r("فاللاجئون").on.contains(&written));
         // Too short to have a letter in front taken off.
         assert!(off("بحث").is_empty());
         assert_eq!(r("2026"), Readings::default());
