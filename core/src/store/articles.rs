@@ -259,6 +259,11 @@ impl Store {
             Some(why) => super::page_retries::mark_pending(&tx, id, why)?,
             None => super::page_retries::clear(&tx, id)?,
         }
+        // The rules read it again at their next pass (it keeps its id).
+        tx.execute(
+            "INSERT OR IGNORE INTO rules_pending (article_id) VALUES (?1)",
+            [id],
+        )?;
         tx.commit()?;
         Ok(())
     }

@@ -59,6 +59,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/015_feed_items.sql"),
     include_str!("migrations/016_forms.sql"),
     include_str!("migrations/017_rules.sql"),
+    include_str!("migrations/018_rules_pending.sql"),
 ];
 
 /// Migrations run with foreign keys off (a table made again must not take

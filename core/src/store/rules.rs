@@ -88,31 +88,65 @@ fn scope(id: &str) -> String {
     )
 }
 
-/// The ids a rule catches among the articles with `lo < id <= hi`, newest
-/// first. A keep-list catches what it does not keep: the articles of its
-/// scope that do not match.
-fn caught(tx: &rusqlite::Connection, spec: &RuleSpec, lo: i64, hi: i64) -> Result<Vec<i64>> {
+/// The stored articles a rule is applied to.
+#[derive(Debug, Clone, Copy)]
+enum Among {
+    /// Those with `lo < id <= hi`: everything (made or changed), or what is
+    /// new since the last pass.
+    Ids(i64, i64),
+    /// Those the feed changed in place (`rules_pending`) with `id <= lo`
+    /// (above it, `Ids` reads them as new).
+    Changed(i64),
+}
+
+impl Among {
+    /// The condition on the article id `id`, over parameters ?1 and ?2.
+    fn on(self, id: &str) -> String {
+        match self {
+            Among::Ids(..) => format!("{id} > ?1 AND {id} <= ?2"),
+            Among::Changed(_) => {
+                format!("{id} IN (SELECT article_id FROM rules_pending) AND {id} <= ?1 AND ?2 = 0")
+            }
+        }
+    }
+
+    fn params(self) -> (i64, i64) {
+        match self {
+            Among::Ids(lo, hi) => (lo, hi),
+            Among::Changed(lo) => (lo, 0),
+        }
+    }
+}
+
+/// The ids a rule catches among `among`, newest first. A keep-list catches
+/// what it does not keep: the articles of its scope that do not match.
+fn caught(tx: &rusqlite::Connection, spec: &RuleSpec, among: Among) -> Result<Vec<i64>> {
     let expr = rule_match(tx, spec)?;
+    let (lo, hi) = among.params();
     let sql = match (spec.action, &expr) {
         (Action::Only, Some(_)) => format!(
-            "SELECT a.id FROM articles a WHERE a.id > ?1 AND a.id <= ?2 AND {}
+            "SELECT a.id FROM articles a WHERE {} AND {}
                AND a.id NOT IN (SELECT rowid FROM articles_fts
-                                WHERE articles_fts MATCH ?7 AND rowid > ?1 AND rowid <= ?2)
+                                WHERE articles_fts MATCH ?7 AND {})
              ORDER BY a.id DESC",
-            scope("a.id")
+            among.on("a.id"),
+            scope("a.id"),
+            among.on("rowid")
         ),
         // Nothing can match: a keep-list keeps nothing.
         (Action::Only, None) => format!(
-            "SELECT a.id FROM articles a WHERE a.id > ?1 AND a.id <= ?2 AND {} AND ?7 IS NULL
+            "SELECT a.id FROM articles a WHERE {} AND {} AND ?7 IS NULL
              ORDER BY a.id DESC",
+            among.on("a.id"),
             scope("a.id")
         ),
         (_, Some(_)) => format!(
             // The unary plus: the scope's filters are not rowid lookups
             // for FTS5 (one full-text match per id).
             "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?7
-               AND rowid > ?1 AND rowid <= ?2 AND {}
+               AND {} AND {}
              ORDER BY rowid DESC",
+            among.on("rowid"),
             scope("+articles_fts.rowid")
         ),
         (_, None) => return Ok(Vec::new()),
@@ -287,7 +321,7 @@ impl Store {
     pub fn preview_rule(&self, spec: &RuleSpec, first: usize) -> Result<RulePreview> {
         let spec = spec.checked()?;
         let conn = self.conn()?;
-        let ids = caught(&conn, &spec, 0, newest_id(&conn)?)?;
+        let ids = caught(&conn, &spec, Among::Ids(0, newest_id(&conn)?))?;
         let mut title = conn.prepare_cached("SELECT title FROM articles WHERE id = ?1")?;
         let mut out = Vec::new();
         for &id in ids.iter().take(first) {
@@ -408,8 +442,9 @@ impl Store {
         Ok(rule)
     }
 
-    /// Applies every rule to the articles stored since the last pass (after
-    /// each source of a sync, and at its end). Returns how many articles the
+    /// Applies every rule to the articles stored since the last pass, and to
+    /// those the feed changed in place since then (after each source of a
+    /// sync, and at its end). Returns how many articles the
     /// rules hit. While the search index is being rebuilt it waits: the
     /// articles it has not reached yet cannot be matched.
     pub fn apply_rules_to_new(&self) -> Result<usize> {
@@ -429,7 +464,11 @@ impl Store {
             .and_then(|v| v.parse().ok())
             .unwrap_or(0);
         let mut n = 0;
-        if hi > lo {
+        let changed: bool =
+            tx.query_row("SELECT EXISTS (SELECT 1 FROM rules_pending)", [], |r| {
+                r.get(0)
+            })?;
+        if hi > lo || changed {
             let rules: Vec<(i64, RuleSpec, i64, i64)> = {
                 let mut stmt = tx
                     .prepare_cached(&format!("SELECT {RULE_COLUMNS} FROM rules r ORDER BY r.id"))?;
@@ -439,10 +478,14 @@ impl Store {
             if !rules.is_empty() {
                 let batch = next_batch(&tx)?;
                 for (id, spec, _, _) in &rules {
-                    let ids = caught(&tx, spec, lo, hi)?;
+                    let mut ids = caught(&tx, spec, Among::Ids(lo, hi))?;
+                    if changed {
+                        ids.extend(caught(&tx, spec, Among::Changed(lo))?);
+                    }
                     n += act(&tx, *id, spec, &ids, batch)?;
                 }
             }
+            tx.execute("DELETE FROM rules_pending", [])?;
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)
                  ON CONFLICT(key) DO UPDATE SET value = ?2",
@@ -539,7 +582,7 @@ impl Store {
 
 /// Applies a rule to everything stored, in `tx`.
 fn apply_stored(tx: &Transaction<'_>, rule_id: i64, spec: &RuleSpec, batch: i64) -> Result<usize> {
-    let ids = caught(tx, spec, 0, newest_id(tx)?)?;
+    let ids = caught(tx, spec, Among::Ids(0, newest_id(tx)?))?;
     act(tx, rule_id, spec, &ids, batch)
 }
 
@@ -645,6 +688,40 @@ mod tests {
             },
         );
         assert_eq!(found, vec![to, the]);
+    }
+
+    #[test]
+    fn a_story_changed_in_place_is_read_again_by_the_rules() {
+        let store = Store::open_in_memory().expect("store");
+        let old = add(&store, 1, "قمة في واشنطن", "نص", "world");
+        store
+            .add_rule(&RuleSpec::new("ترامب", Action::Hide))
+            .expect("rule");
+        store.apply_rules_to_new().expect("pass");
+        let hidden = ListFilter {
+            hidden: true,
+            ..Default::default()
+        };
+        assert!(listed(&store, hidden.clone()).is_empty());
+        // The feed gives a newer version: its headline now names him.
+        let newer = NewArticle {
+            category_slug: Some("world".into()),
+            ..article(1, "ترامب يصل إلى القمة في واشنطن", "نص")
+        };
+        store
+            .replace_article(old, &newer, None, &[])
+            .expect("replace");
+        assert_eq!(store.apply_rules_to_new().expect("pass"), 1);
+        assert_eq!(listed(&store, hidden.clone()), vec![old]);
+        // Read once: the next pass has nothing to do.
+        assert_eq!(store.apply_rules_to_new().expect("again"), 0);
+        // A story shown again by the reader stays shown when it changes.
+        store.show_again(old).expect("show");
+        store
+            .replace_article(old, &newer, None, &[])
+            .expect("replace");
+        assert_eq!(store.apply_rules_to_new().expect("pass"), 0);
+        assert!(listed(&store, hidden).is_empty());
     }
 
     #[test]
