@@ -189,17 +189,8 @@ mod tests {
 
     #[test]
     fn a_followed_word_is_told_once_and_a_muted_item_never() {
-        use crate::rules::{Action, Field, RuleSpec};
-        let rule = |words: &str, action| RuleSpec {
-            words: words.into(),
-            field: Field::Any,
-            source_id: None,
-            category: None,
-            author: None,
-            feed_tag: None,
-            action,
-            tag: None,
-        };
+        use crate::rules::{Action, RuleSpec};
+        let rule = RuleSpec::new;
         let store = Store::open_in_memory().expect("store");
         store.take_alerts(NOW, NOON).expect("first pass");
         store

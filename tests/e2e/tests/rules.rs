@@ -389,6 +389,28 @@ async fn save_rule(c: &khabarain_e2e::fantoccini::Client) {
     wait_until(c, "document.getElementById('rule-editor').hidden", 10).await;
 }
 
+/// Opens the settings and waits for the rules' list.
+async fn open_rules(c: &khabarain_e2e::fantoccini::Client) {
+    js(c, "document.getElementById('settings-btn').click()").await;
+    wait_until(
+        c,
+        "document.querySelector('#rule-list li .row-actions button') !== null",
+        10,
+    )
+    .await;
+}
+
+/// Opens the first rule of the settings' list in the editor; waits until
+/// `ready` (the editor holds the rule).
+async fn edit_first_rule(c: &khabarain_e2e::fantoccini::Client, ready: &str) {
+    js(
+        c,
+        "document.querySelector('#rule-list li .row-actions button').click()",
+    )
+    .await;
+    wait_until(c, ready, 10).await;
+}
+
 /// The editor narrows a rule to a source, an author or a feed tag, offering
 /// the names the stored stories give; each narrowing catches exactly its
 /// stories. axe-core finds nothing in the editor nor in the hidden view.
@@ -495,13 +517,7 @@ async fn a_rule_is_narrowed_to_a_source_an_author_or_a_feed_tag() {
     );
 
     // Changed: any author, the feed tag «الطاقة» — both stories carry it.
-    js(&c, "document.getElementById('settings-btn').click()").await;
-    wait_until(
-        &c,
-        "document.querySelector('#rule-list li .row-actions button') !== null",
-        10,
-    )
-    .await;
+    open_rules(&c).await;
     let state = js(
         &c,
         "return document.querySelector('#rule-list li .source-state').textContent",
@@ -513,15 +529,9 @@ async fn a_rule_is_narrowed_to_a_source_an_author_or_a_feed_tag() {
             .is_some_and(|s| s.contains("بقلم ليلى الحربي")),
         "{state}"
     );
-    js(
-        &c,
-        "document.querySelector('#rule-list li .row-actions button').click()",
-    )
-    .await;
-    wait_until(
+    edit_first_rule(
         &c,
         "document.getElementById('rule-author').value === 'ليلى الحربي'",
-        10,
     )
     .await;
     set(&c, "rule-author", "", "input").await;
@@ -531,22 +541,10 @@ async fn a_rule_is_narrowed_to_a_source_an_author_or_a_feed_tag() {
 
     // A keep-list for the source alone (no section): what of it does not
     // say «أول» is hidden, and nothing of the other source.
-    js(&c, "document.getElementById('settings-btn').click()").await;
-    wait_until(
-        &c,
-        "document.querySelector('#rule-list li .row-actions button') !== null",
-        10,
-    )
-    .await;
-    js(
-        &c,
-        "document.querySelector('#rule-list li .row-actions button').click()",
-    )
-    .await;
-    wait_until(
+    open_rules(&c).await;
+    edit_first_rule(
         &c,
         "document.getElementById('rule-feed-tag').value === 'الطاقة'",
-        10,
     )
     .await;
     set(&c, "rule-feed-tag", "", "input").await;
